@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The sync identity-boundary canary for spec-kitty.
+///
+/// No package dependencies: Foundation, XCTest, Dispatch and the system's
+/// sqlite3 and zlib only.
+let package = Package(
+    name: "SyncIdentityBoundaryCanary",
+    products: [
+        .executable(name: "canary", targets: ["canary"]),
+        .library(name: "CanaryCore", targets: ["CanaryCore"]),
+        .library(name: "SaaSStandIn", targets: ["SaaSStandIn"]),
+        .library(name: "CanaryScenarios", targets: ["CanaryScenarios"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CanaryCore", dependencies: ["CSQLite"]),
+        .target(name: "SaaSStandIn", dependencies: ["CanaryCore", "CSQLite", "CZlib"]),
+        .target(name: "CanaryScenarios", dependencies: ["CanaryCore", "SaaSStandIn"]),
+        .executableTarget(name: "canary", dependencies: ["CanaryCore", "SaaSStandIn"]),
+        .testTarget(name: "IdentityBoundaryTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
+        .testTarget(name: "GateTests", dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,4 @@
+import CanaryCore
+
+/// Namespace placeholder for the stand-in SaaS (see issue 3).
+public enum StandIn {}

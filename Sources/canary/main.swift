@@ -1,0 +1,3 @@
+import CanaryCore
+
+print("canary \(HarnessVersion.current)")
