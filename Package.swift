@@ -22,6 +22,7 @@ let package = Package(
         .executableTarget(name: "canary", dependencies: ["CanaryCore", "SaaSStandIn"]),
         .testTarget(name: "IdentityBoundaryTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
         .testTarget(name: "GateTests", dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"]),
+        .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,29 @@
 import CanaryCore
+import Foundation
 
-print("canary \(HarnessVersion.current)")
+/// `canary <command> [arguments]`: one executable for every operator-facing tool.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    usage: canary <command> [options]
+
+    commands:
+      standin   run the stand-in SaaS on loopback and print its URL
+      gate      walk the release-gate state machine
+      version   print the harness version
+
+    Run `canary <command> --help` for a command's options.
+    """
+
+switch arguments.first {
+case "standin":
+    exit(StandInCommand.run(Array(arguments.dropFirst())))
+case "gate":
+    exit(GateCommand.run(Array(arguments.dropFirst())))
+case "version", "--version":
+    print("canary \(HarnessVersion.current)")
+case "help", "--help", "-h", nil:
+    print(usage)
+default:
+    FileHandle.standardError.write(Data("canary: unknown command '\(arguments[0])'\n\n\(usage)\n".utf8))
+    exit(64)
+}

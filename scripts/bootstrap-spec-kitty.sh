@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs the pinned spec-kitty CLI into a project-local venv and prints the
+# binary's path on stdout (progress goes to stderr). Idempotent: when the venv
+# already holds the wanted version it only prints the path.
+#
+#   SPEC_KITTY_VERSION   version to install (default: the pin below)
+#   SPEC_KITTY_VENV_ROOT where venvs live (default: <repo>/.venv-spec-kitty)
+set -euo pipefail
+
+readonly PINNED_VERSION="3.2.7"
+version="${SPEC_KITTY_VERSION:-$PINNED_VERSION}"
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv_root="${SPEC_KITTY_VENV_ROOT:-$repo_root/.venv-spec-kitty}"
+venv="$venv_root/$version"
+bin="$venv/bin/spec-kitty"
+marker="$venv/.canary-installed"
+
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0
+fi
+
+if [[ -x "$bin" && -f "$marker" ]]; then
+    echo "$bin"
+    exit 0
+fi
+
+python="${PYTHON:-$(command -v python3 || true)}"
+if [[ -z "$python" ]]; then
+    echo "bootstrap-spec-kitty: python3 not found on PATH" >&2
+    exit 1
+fi
+
+# Up to 3.2.3 the CLI fails to start under typer 0.26+, which vendors click.
+extra=()
+case "$version" in
+    3.2.0*|3.2.1|3.2.1[a-z]*|3.2.2|3.2.2[a-z]*|3.2.3|3.2.3[a-z]*) extra=("typer==0.25.1") ;;
+esac
+
+echo "bootstrap-spec-kitty: installing spec-kitty-cli==$version into $venv" >&2
+# Build beside the final place and move it in, so an interrupted install never
+# leaves a half-made venv that looks usable.
+staging="$venv_root/.staging-$version-$$"
+rm -rf "$staging"
+mkdir -p "$venv_root"
+trap 'rm -rf "$staging"' EXIT
+"$python" -m venv "$staging"
+"$staging/bin/pip" install --disable-pip-version-check -q "spec-kitty-cli==$version" "${extra[@]}" >&2
+rm -rf "$venv"
+mv "$staging" "$venv"
+trap - EXIT
+# venv scripts carry the staging path in their shebangs; rewrite them.
+grep -rlI --null "$staging" "$venv/bin" | xargs -0 -r sed -i "s#$staging#$venv#g"
+"$bin" --version >&2
+touch "$marker"
+echo "$bin"
