@@ -21,7 +21,11 @@ let package = Package(
         .target(name: "CanaryScenarios", dependencies: ["CanaryCore", "SaaSStandIn"]),
         .executableTarget(name: "canary", dependencies: ["CanaryCore", "SaaSStandIn"]),
         .testTarget(name: "IdentityBoundaryTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
-        .testTarget(name: "GateTests", dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"]),
+        .testTarget(
+            name: "GateTests",
+            dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore"]),
     ],
     swiftLanguageModes: [.v5]
