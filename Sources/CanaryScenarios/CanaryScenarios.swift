@@ -1,4 +1,0 @@
-import CanaryCore
-
-/// Namespace placeholder for the XCTest plugin (see issue 2).
-public enum CanaryScenarios {}

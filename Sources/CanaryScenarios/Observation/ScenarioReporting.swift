@@ -1,0 +1,16 @@
+import CanaryCore
+
+/// What a scenario test case tells the observer beyond XCTest's own callbacks.
+///
+/// `ScenarioTestCase` adopts it; tests of the observer adopt it on plain
+/// XCTestCase subclasses.
+public protocol ScenarioReporting: AnyObject {
+    /// The scenario the case runs.
+    var scenario: ScenarioID { get }
+    /// The evidence gathered so far.
+    var boundaryEvidence: BoundaryEvidence { get }
+    /// The CLI calls made so far.
+    var commandRecords: [CommandRecord] { get }
+    /// The failure mode set for the failure being reported now, cleared as it is taken.
+    func takePendingFailureMode() -> FailureMode?
+}

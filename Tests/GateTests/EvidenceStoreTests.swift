@@ -1,0 +1,69 @@
+import CanaryCore
+import Foundation
+import XCTest
+
+final class EvidenceStoreTests: XCTestCase {
+    private var root: URL!
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func testAttemptsNumberFromOneAndNeverReuse() throws {
+        let store = EvidenceStore(root: root.appendingPathComponent("sync_identity_boundary"))
+        XCTAssertEqual(try store.createAttempt(tag: "3.2.7").lastPathComponent, "3.2.7-attempt1")
+        XCTAssertEqual(try store.createAttempt(tag: "3.2.7").lastPathComponent, "3.2.7-attempt2")
+        XCTAssertEqual(try store.createAttempt(tag: "rc15").lastPathComponent, "rc15-attempt1")
+        try FileManager.default.createDirectory(at: store.root.appendingPathComponent("rc15-attempt3"), withIntermediateDirectories: false)
+        XCTAssertEqual(try store.createAttempt(tag: "rc15").lastPathComponent, "rc15-attempt2")
+        XCTAssertEqual(try store.createAttempt(tag: "rc15").lastPathComponent, "rc15-attempt4", "an existing attempt is skipped, not reused")
+        XCTAssertEqual(store.attempts(tag: "rc15").map(\.lastPathComponent), ["rc15-attempt1", "rc15-attempt2", "rc15-attempt3", "rc15-attempt4"])
+    }
+
+    func testWriteIsAtomicReadOnlyAndRefusesOverwrite() throws {
+        let file = root.appendingPathComponent("runs/run-1.json")
+        try ImmutableFile.write(Data("first".utf8), to: file)
+        XCTAssertEqual(FileManager.default.contents(atPath: file.path), Data("first".utf8))
+        let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        XCTAssertEqual(permissions, 0o444)
+        XCTAssertThrowsError(try ImmutableFile.write(Data("second".utf8), to: file)) { error in
+            XCTAssertEqual(error as? EvidenceError, .alreadyExists(path: file.path))
+        }
+        XCTAssertEqual(FileManager.default.contents(atPath: file.path), Data("first".utf8), "the first write survives")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
+        XCTAssertEqual(leftovers, ["run-1.json"], "no temporary file is left behind")
+    }
+
+    func testManifestDetectsChangedMissingAndExtraFiles() throws {
+        try ImmutableFile.write(Data("run one".utf8), to: root.appendingPathComponent("runs/run-1.json"))
+        try ImmutableFile.write(Data("<xml/>".utf8), to: root.appendingPathComponent("runs/run-1.xml"))
+        try ImmutableFile.write(Data("log".utf8), to: root.appendingPathComponent("canary.log"))
+        let text = try Manifest.write(in: root)
+        XCTAssertTrue(text.contains("  runs/run-1.json\n"))
+        XCTAssertTrue(try Manifest.verify(in: root).isIntact)
+
+        let changed = root.appendingPathComponent("runs/run-1.json")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: changed.path)
+        try Data("run onE".utf8).write(to: changed)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("canary.log"))
+        try Data("new".utf8).write(to: root.appendingPathComponent("runs/run-2.json"))
+        let report = try Manifest.verify(in: root)
+        XCTAssertEqual(report.changed, ["runs/run-1.json"])
+        XCTAssertEqual(report.missing, ["canary.log"])
+        XCTAssertEqual(report.extra, ["runs/run-2.json"])
+        XCTAssertFalse(report.isIntact)
+    }
+
+    func testManifestIsSha256sumCompatible() throws {
+        try Data("abc".utf8).write(to: root.appendingPathComponent("a.txt"))
+        try Manifest.write(in: root)
+        let manifest = try String(contentsOf: root.appendingPathComponent(Manifest.fileName), encoding: .utf8)
+        XCTAssertEqual(manifest, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  a.txt\n")
+        XCTAssertEqual(Manifest.parse("ba78 *a.txt\n"), ["a.txt": "ba78"], "binary-mode lines parse too")
+    }
+}
