@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the system packages the build needs (sqlite3 and zlib headers, git),
+# only when something is missing. Needs root (or sudo) for apt-get.
+set -euo pipefail
+
+missing=()
+[[ -f /usr/include/sqlite3.h ]] || missing+=(libsqlite3-dev)
+[[ -f /usr/include/zlib.h ]] || missing+=(zlib1g-dev)
+command -v git >/dev/null || missing+=(git)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+echo "install-system-deps: installing ${missing[*]}" >&2
+sudo_cmd=()
+[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >&2
