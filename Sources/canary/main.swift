@@ -8,6 +8,9 @@ let usage = """
 
     commands:
       standin   run the stand-in SaaS on loopback and print its URL
+      report    read a bundle's run files and print the verdict
+      finalize  write latest.json and MANIFEST.sha256 of a bundle, then report
+      verify    check a bundle against its MANIFEST.sha256
       gate      walk the release-gate state machine
       version   print the harness version
 
@@ -17,6 +20,12 @@ let usage = """
 switch arguments.first {
 case "standin":
     exit(StandInCommand.run(Array(arguments.dropFirst())))
+case "report":
+    exit(ReportCommand.run(Array(arguments.dropFirst()), finalize: false))
+case "finalize":
+    exit(ReportCommand.run(Array(arguments.dropFirst()), finalize: true))
+case "verify":
+    exit(VerifyCommand.run(Array(arguments.dropFirst())))
 case "gate":
     exit(GateCommand.run(Array(arguments.dropFirst())))
 case "version", "--version":

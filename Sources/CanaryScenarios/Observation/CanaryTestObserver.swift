@@ -22,7 +22,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         environment: [String: String] = ProcessInfo.processInfo.environment,
         metadata: @escaping () -> RunMetadata = { RunMetadataBox.shared.current },
         sink: RunSink? = nil,
-        output: @escaping (String) -> Void = { print($0) },
+        output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
         clock: @escaping () -> Date = Date.init
     ) {
         self.environment = environment
@@ -48,6 +48,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         lock.unlock()
         let (className, name) = Self.names(of: testCase)
         recorder.begin(key: Self.key(testCase), className: className, name: name, scenario: scenario.scenario, at: clock())
+        output("canary: scenario \(scenario.scenario.rawValue) \(scenario.scenario.name): started")
     }
 
     public func testCase(_ testCase: XCTestCase, didFailWithDescription description: String, inFile filePath: String?, atLine lineNumber: Int) {
@@ -60,8 +61,11 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         guard let scenario = testCase as? ScenarioReporting else { return }
         // A skipped test also says hasSucceeded: ask about the skip first.
         let skipped = testCase.testRun?.hasBeenSkipped ?? false
-        recorder.finish(key: Self.key(testCase), skipped: skipped, at: clock(),
-                        evidence: scenario.boundaryEvidence, commands: scenario.commandRecords)
+        guard let result = recorder.finish(key: Self.key(testCase), skipped: skipped, at: clock(),
+                                           evidence: scenario.boundaryEvidence, commands: scenario.commandRecords)
+        else { return }
+        let verdict = result.failureMode.map { "FAIL \($0.rawValue)" } ?? "pass"
+        output(String(format: "canary: scenario %d %@: %@ (%.1fs)", result.id.rawValue, result.name, verdict, result.durationSeconds))
     }
 
     public func testBundleDidFinish(_ testBundle: Bundle) {
