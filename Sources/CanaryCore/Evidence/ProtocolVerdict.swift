@@ -83,8 +83,8 @@ public struct ProtocolVerdict: Equatable, Sendable {
         let read = runs.compactMap { if case let .read(run) = $0.state { run } else { nil } }
         let passingRuns = read.filter { $0.outcome == .pass }.count
         let passingScenarios = read.flatMap(\.scenarios).filter { $0.status == .pass }.count
-        let word = passed ? "pass" : "FAIL"
-        return "canary: \(passingRuns)/\(runs.count) runs pass (\(passingScenarios)/\(runs.count * ScenarioID.allCases.count) scenarios) \(word) evidence: \(evidencePath)"
+        let prefix = passed ? "canary:" : "canary: FAIL"
+        return "\(prefix) \(passingRuns)/\(runs.count) runs pass (\(passingScenarios)/\(runs.count * ScenarioID.allCases.count) scenarios) evidence: \(evidencePath)"
     }
 
     /// Harness overhead of one run: its wall time against the sum of its CLI calls.

@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# The four-run protocol of the sync identity-boundary canary.
+#
+# usage: scripts/run-sync-identity-boundary-canary.sh [--single] [--yes] [--tag TAG] [--help]
+#
+#   --single    one run instead of four
+#   --yes       confirm a real-server target without a terminal (CI)
+#   --tag TAG   name of the attempt directory (default: the CLI's version)
+#
+# Target: SPEC_KITTY_SAAS_URL if set (a real server; the runs create state
+# there, so a terminal confirmation or --yes is required), else one embedded
+# stand-in SaaS for the whole protocol, its store kept in the attempt folder.
+# CLI: SPEC_KITTY_BIN if set, else the pinned version (installed on first use).
+#
+# Evidence: artifacts/sync_identity_boundary/<tag>-attempt<N>/ (a new N each
+# time): latest.json, runs/run-N.json|.xml|.log, canary.log, MANIFEST.sha256.
+# The verdict is read back from the run files, never from exit codes.
+#
+# Exit: 0 every run passes; 1 a run failed or left no run file; 2 preflight.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs=4
+assume_yes=0
+tag=""
+
+usage() { sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+while (($#)); do
+    case "$1" in
+        --single) runs=1 ;;
+        --yes) assume_yes=1 ;;
+        --tag)
+            [[ $# -ge 2 && -n "$2" ]] || { echo "canary: --tag needs a value" >&2; exit 2; }
+            tag="$2"; shift ;;
+        --tag=*) tag="${1#--tag=}" ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "canary: unknown option '$1' (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+# Until the attempt folder exists, what we print is kept in a scratch log.
+scratch_log="$(mktemp "${TMPDIR:-/tmp}/canary-log.XXXXXX")"
+log_file="$scratch_log"
+say() { printf 'canary: %s\n' "$*" | tee -a "$log_file"; }
+preflight_fail() { say "preflight failed: $*"; exit 2; }
+
+standin_pid=""
+attempt=""
+finished=0
+
+stop_standin() {
+    [[ -n "$standin_pid" ]] || return 0
+    # The stand-in leads its own process group (setsid): end the group, by id.
+    kill -TERM -- "-$standin_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+        kill -0 -- "-$standin_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 -- "-$standin_pid" 2>/dev/null; then
+        say "stand-in did not stop on SIGTERM; sending SIGKILL to process group $standin_pid"
+        kill -KILL -- "-$standin_pid" 2>/dev/null || true
+    fi
+    wait "$standin_pid" 2>/dev/null || true
+    say "stand-in stopped (pid $standin_pid)"
+    standin_pid=""
+}
+
+on_exit() {
+    local code=$?
+    stop_standin
+    if [[ -n "$attempt" && $finished -eq 0 ]]; then
+        # Interrupted or failed mid-protocol: keep what exists, sealed.
+        say "protocol ended early (exit $code); sealing the partial bundle"
+        mv_log
+        "$canary" finalize "$attempt" --runs "$runs" >/dev/null 2>&1 || true
+        seal_permissions
+    fi
+    rm -f "$scratch_log"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+mv_log() {
+    if [[ "$log_file" == "$scratch_log" && -n "$attempt" ]]; then
+        cat "$scratch_log" >> "$attempt/canary.log"
+        log_file="$attempt/canary.log"
+    fi
+}
+
+seal_permissions() {
+    find "$attempt" -type f -exec chmod a-w {} + 2>/dev/null || true
+}
+
+cd "$repo_root"
+
+# --- preflight ---------------------------------------------------------------
+say "preflight: building the harness"
+scripts/install-system-deps.sh || preflight_fail "system packages missing and could not be installed"
+swift build --build-tests >"$scratch_log.build" 2>&1 || { cat "$scratch_log.build" >&2; preflight_fail "swift build failed"; }
+canary="$(swift build --show-bin-path)/canary"
+rm -f "$scratch_log.build"
+
+if [[ -n "${SPEC_KITTY_BIN:-}" ]]; then
+    cli="$SPEC_KITTY_BIN"
+else
+    say "preflight: locating the pinned CLI (installed on first use)"
+    cli="$(scripts/bootstrap-spec-kitty.sh | tail -n 1)" || preflight_fail "could not install the pinned spec-kitty CLI"
+fi
+[[ -x "$cli" ]] || preflight_fail "spec-kitty CLI not found or not executable: $cli"
+
+probe_home="$(mktemp -d "${TMPDIR:-/tmp}/canary-preflight.XXXXXX")"
+cli_env=(env -i "PATH=$PATH" "HOME=$probe_home" "SPEC_KITTY_HOME=$probe_home" NO_COLOR=1
+         SPEC_KITTY_NO_UPGRADE_CHECK=1 SPEC_KITTY_NON_INTERACTIVE=1)
+version_line="$("${cli_env[@]}" "$cli" --version </dev/null 2>&1)" \
+    || { rm -rf "$probe_home"; preflight_fail "the CLI does not run: $cli --version said: $version_line"; }
+cli_version="$(sed -n 's/.*version[[:space:]]*\([^[:space:]]*\).*/\1/p' <<<"$version_line" | head -n 1)"
+[[ -n "$cli_version" ]] || { rm -rf "$probe_home"; preflight_fail "the CLI reports no version: $version_line"; }
+for surface in auth sync; do
+    if ! "${cli_env[@]}" "$cli" "$surface" --help </dev/null >/dev/null 2>&1; then
+        rm -rf "$probe_home"
+        preflight_fail "cli.unsupported: spec-kitty-cli $cli_version has no '$surface' command; the identity-boundary canary does not apply"
+    fi
+done
+rm -rf "$probe_home"
+say "preflight: spec-kitty-cli $cli_version at $cli"
+
+# A daemon left running from an earlier canary home would answer for the wrong
+# identity. Report it (by pid) and refuse; never kill what we did not start.
+work_root="${CANARY_WORK_ROOT:-${TMPDIR:-/tmp}/spec-kitty-canary}"
+stray=()
+for environ in /proc/[0-9]*/environ; do
+    pid="${environ#/proc/}"; pid="${pid%/environ}"
+    [[ "$pid" == "$$" ]] && continue
+    if tr '\0' '\n' <"$environ" 2>/dev/null | grep -q "^SPEC_KITTY_HOME=$work_root/"; then
+        stray+=("$pid")
+    fi
+done
+((${#stray[@]} == 0)) || preflight_fail "stray process(es) of a canary home still running: pid ${stray[*]} (SPEC_KITTY_HOME under $work_root); stop them by pid first"
+
+if [[ -n "${SPEC_KITTY_SAAS_URL:-}" ]]; then
+    target="remote"
+    saas_url="${SPEC_KITTY_SAAS_URL%/}"
+    if ((assume_yes == 0)); then
+        if [[ -t 0 ]]; then
+            read -r -p "canary: the runs create state on $saas_url; is this a trusted runner? [y/N] " answer
+            [[ "$answer" == [yY]* ]] || preflight_fail "not confirmed"
+        else
+            preflight_fail "a real server ($saas_url) needs confirmation: pass --yes or run from a terminal"
+        fi
+    fi
+else
+    target="standin"
+fi
+
+tag="${tag:-$cli_version}"
+[[ "$tag" =~ ^[A-Za-z0-9._-]+$ ]] || preflight_fail "--tag may hold letters, digits, '.', '_' and '-' only"
+bundle_root="$repo_root/artifacts/sync_identity_boundary"
+mkdir -p "$bundle_root"
+n=1
+until mkdir "$bundle_root/$tag-attempt$n" 2>/dev/null; do n=$((n + 1)); done
+attempt="$bundle_root/$tag-attempt$n"
+mkdir -p "$attempt/runs"
+mv_log
+say "evidence: $attempt"
+
+if [[ "$target" == "standin" ]]; then
+    mkdir -p "$attempt/standin"
+    # setsid: the stand-in leads its own process group, ended by id at exit.
+    setsid "$canary" standin --port 0 --db "$attempt/standin/store.sqlite" \
+        >"$attempt/standin/stdout.log" 2>"$attempt/standin/stderr.log" </dev/null &
+    standin_pid=$!
+    saas_url=""
+    for _ in $(seq 1 100); do
+        saas_url="$(head -n 1 "$attempt/standin/stdout.log" 2>/dev/null || true)"
+        [[ "$saas_url" == http* ]] && break
+        kill -0 "$standin_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    [[ "$saas_url" == http* ]] || preflight_fail "the stand-in did not start: $(tail -n 5 "$attempt/standin/stderr.log")"
+    say "stand-in: $saas_url (pid $standin_pid, store $attempt/standin/store.sqlite)"
+fi
+
+ready="$(curl -sS --max-time 10 -w '\n%{http_code}' "$saas_url/health/ready/" 2>&1)" || preflight_fail "$saas_url/health/ready/ unreachable: $ready"
+[[ "$(tail -n 1 <<<"$ready")" == "200" ]] || preflight_fail "saas.not_ready: $saas_url/health/ready/ answered $(tail -n 1 <<<"$ready"): $(head -n 1 <<<"$ready")"
+say "target ($target) ready: $saas_url"
+if [[ "$target" == "standin" ]]; then
+    curl -sS --max-time 10 "$saas_url/__standin__/historical-digest" >"$attempt/standin/historical-before.json" || true
+fi
+
+# --- runs ----------------------------------------------------------------------
+# Nothing is touched between runs: no server store, queue or daemon record.
+for run in $(seq 1 "$runs"); do
+    say "run $run/$runs: started"
+    started=$SECONDS
+    set +e
+    CANARY_RUN_NUMBER="$run" CANARY_EVIDENCE_DIR="$attempt" CANARY_WORK_ROOT="$work_root" \
+        SPEC_KITTY_SAAS_URL="$saas_url" SPEC_KITTY_BIN="$cli" \
+        CANARY_STANDIN_URL="$([[ $target == standin ]] && echo "$saas_url")" \
+        swift test --skip-build --filter IdentityBoundary </dev/null 2>&1 \
+        | tee "$attempt/runs/run-$run.log" | grep --line-buffered '^canary: ' | tee -a "$log_file"
+    set -e
+    if [[ -f "$attempt/runs/run-$run.json" ]]; then
+        outcome="$(grep -m 1 '"outcome"' "$attempt/runs/run-$run.json" | sed 's/.*: *"\([a-z]*\)".*/\1/')"
+    else
+        outcome="no run file"
+    fi
+    say "run $run/$runs: $outcome ($((SECONDS - started))s)"
+done
+
+if [[ "$target" == "standin" ]]; then
+    curl -sS --max-time 10 "$saas_url/__standin__/historical-digest" >"$attempt/standin/historical-after.json" || true
+    if ! cmp -s "$attempt/standin/historical-before.json" "$attempt/standin/historical-after.json"; then
+        say "WARNING: the stand-in's historical rows changed during the protocol"
+    fi
+fi
+stop_standin
+
+# --- verdict -------------------------------------------------------------------
+set +e
+report="$("$canary" report "$attempt" --runs "$runs")"
+verdict=$?
+set -e
+printf '%s\n' "$report" >>"$log_file"
+finished=1
+"$canary" finalize "$attempt" --runs "$runs" >/dev/null
+seal_permissions
+printf '%s\n' "$report"
+exit "$verdict"
