@@ -17,6 +17,10 @@
 # The verdict is read back from the run files, never from exit codes.
 #
 # Exit: 0 every run passes; 1 a run failed or left no run file; 2 preflight.
+#
+# For testing this script's own plumbing only: CANARY_BIN names a built
+# `canary` (the build step is skipped) and CANARY_RUN_COMMAND replaces the
+# per-run `swift test` command.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +28,7 @@ runs=4
 assume_yes=0
 tag=""
 
-usage() { sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
     case "$1" in
@@ -97,11 +101,17 @@ seal_permissions() {
 cd "$repo_root"
 
 # --- preflight ---------------------------------------------------------------
-say "preflight: building the harness"
-scripts/install-system-deps.sh || preflight_fail "system packages missing and could not be installed"
-swift build --build-tests >"$scratch_log.build" 2>&1 || { cat "$scratch_log.build" >&2; preflight_fail "swift build failed"; }
-canary="$(swift build --show-bin-path)/canary"
-rm -f "$scratch_log.build"
+if [[ -n "${CANARY_BIN:-}" ]]; then
+    canary="$CANARY_BIN"
+else
+    say "preflight: building the harness"
+    scripts/install-system-deps.sh || preflight_fail "system packages missing and could not be installed"
+    swift build --build-tests >"$scratch_log.build" 2>&1 || { cat "$scratch_log.build" >&2; preflight_fail "swift build failed"; }
+    canary="$(swift build --show-bin-path)/canary"
+    rm -f "$scratch_log.build"
+fi
+[[ -x "$canary" ]] || preflight_fail "canary executable not found: $canary"
+run_command="${CANARY_RUN_COMMAND:-swift test --skip-build --filter IdentityBoundary}"
 
 if [[ -n "${SPEC_KITTY_BIN:-}" ]]; then
     cli="$SPEC_KITTY_BIN"
@@ -199,7 +209,7 @@ for run in $(seq 1 "$runs"); do
     CANARY_RUN_NUMBER="$run" CANARY_EVIDENCE_DIR="$attempt" CANARY_WORK_ROOT="$work_root" \
         SPEC_KITTY_SAAS_URL="$saas_url" SPEC_KITTY_BIN="$cli" \
         CANARY_STANDIN_URL="$([[ $target == standin ]] && echo "$saas_url")" \
-        swift test --skip-build --filter IdentityBoundary </dev/null 2>&1 \
+        bash -c "$run_command" </dev/null 2>&1 \
         | tee "$attempt/runs/run-$run.log" | grep --line-buffered '^canary: ' | tee -a "$log_file"
     set -e
     if [[ -f "$attempt/runs/run-$run.json" ]]; then
