@@ -31,7 +31,9 @@ if [[ -z "$python" ]]; then
     exit 1
 fi
 
-# Up to 3.2.3 the CLI fails to start under typer 0.26+, which vendors click.
+# Up to 3.2.3 (and in some later RCs, e.g. 3.2.6rc2) the CLI fails to start
+# under typer 0.26+, which vendors click. Known cases get the pin up front;
+# any other version that then fails to start is retried with it.
 extra=()
 case "$version" in
     3.2.0*|3.2.1|3.2.1[a-z]*|3.2.2|3.2.2[a-z]*|3.2.3|3.2.3[a-z]*) extra=("typer==0.25.1") ;;
@@ -46,6 +48,10 @@ mkdir -p "$venv_root"
 trap 'rm -rf "$staging"' EXIT
 "$python" -m venv "$staging"
 "$staging/bin/pip" install --disable-pip-version-check -q "spec-kitty-cli==$version" "${extra[@]}" >&2
+if ! "$staging/bin/spec-kitty" --version >/dev/null 2>&1 && ((${#extra[@]} == 0)); then
+    echo "bootstrap-spec-kitty: $version does not start; pinning typer==0.25.1" >&2
+    "$staging/bin/pip" install --disable-pip-version-check -q "typer==0.25.1" >&2
+fi
 rm -rf "$venv"
 mv "$staging" "$venv"
 trap - EXIT

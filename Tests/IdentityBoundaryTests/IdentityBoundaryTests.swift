@@ -1,0 +1,1 @@
+// The four scenario classes live beside this file, one per scenario.
