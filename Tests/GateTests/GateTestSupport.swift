@@ -263,7 +263,11 @@ final class FakeCanary: CanaryRunner, @unchecked Sendable {
             manifest += "\(SHA256.hex(of: data))  \(name)\n"
         }
         files.put("\(bundle)/MANIFEST.sha256", Data(manifest.utf8))
-        if let tamperWith { files.put("\(bundle)/\(tamperWith)", Data("edited".utf8)) }
+        if let tamperWith {
+            // Valid JSON that passes the verdict, so only the manifest can tell it was changed.
+            let edited = GateRunFile(outcome: "pass", runNumber: 1, cliVersion: "edited", scenarios: Build.runFile(1).scenarios)
+            files.put("\(bundle)/\(tamperWith)", (try? encoder.encode(edited)) ?? Data())
+        }
         output?("canary output for \(mode.rawValue)\n")
         let passed = runs.filter { $0.outcome == "pass" }.count
         return CanaryScriptOutcome(

@@ -191,7 +191,6 @@ public final class GateRunner {
 
     private func teamspace(_ ledger: GateLedger) throws -> TeamspaceObservation {
         let cli = try installedCLI(ledger)
-        try FileManager.default.createDirectory(atPath: configuration.teamspaceDirectory, withIntermediateDirectories: true)
         let environment = [
             "SPEC_KITTY_BIN": cli.binary, "SPEC_KITTY_SAAS_URL": steps.saas.baseURL, "SPEC_KITTY_ENABLE_SAAS_SYNC": "1",
         ]

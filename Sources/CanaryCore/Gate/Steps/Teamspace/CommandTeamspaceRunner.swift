@@ -36,6 +36,11 @@ public struct CommandTeamspaceRunner: TeamspaceRunner {
 
     /// Runs once, writes stdout and stderr to the log, and counts the JUnit report.
     public func run(_ run: Int, logPath: String, junitPath: String, environment: [String: String]) throws -> TeamspaceRunResult {
+        for path in [logPath, junitPath] {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true
+            )
+        }
         // A report left by an earlier attempt must not pass for this run's.
         try? FileManager.default.removeItem(atPath: junitPath)
         let line = expandedCommand(run: run, logPath: logPath, junitPath: junitPath)
