@@ -15,6 +15,19 @@ public struct GateOutcome: Sendable {
     /// The attempt's location.
     public let attemptLocation: String
 
+    /// Creates an outcome (the runner does; tests and report previews may too).
+    public init(
+        finalState: GateState, ledger: GateLedger, journal: [GateJournalEntry], reopened: [String], journalPath: String,
+        attemptLocation: String
+    ) {
+        self.finalState = finalState
+        self.ledger = ledger
+        self.journal = journal
+        self.reopened = reopened
+        self.journalPath = journalPath
+        self.attemptLocation = attemptLocation
+    }
+
     /// The process exit code: 0 for GATE_COMPLETE, 1 otherwise.
     public var exitCode: Int32 { finalState == .gateComplete ? 0 : 1 }
 }

@@ -31,7 +31,8 @@ public struct GateJUnitTotals: Codable, Equatable, Sendable {
         let counter = ElementCounter()
         let parser = XMLParser(data: cleaned)
         parser.delegate = counter
-        guard parser.parse() else { return nil }
+        // FoundationXML on Linux can report success for a truncated document: check every element closed.
+        guard parser.parse(), counter.depth == 0, !counter.counts.isEmpty else { return nil }
         return GateJUnitTotals(
             tests: counter.counts["testcase", default: 0], failures: counter.counts["failure", default: 0],
             errors: counter.counts["error", default: 0], skipped: counter.counts["skipped", default: 0]
@@ -41,11 +42,17 @@ public struct GateJUnitTotals: Codable, Equatable, Sendable {
 
 private final class ElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
+    var depth = 0
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
         counts[elementName, default: 0] += 1
+        depth += 1
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
     }
 }
