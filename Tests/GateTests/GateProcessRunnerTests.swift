@@ -38,12 +38,12 @@ final class GateProcessRunnerTests: XCTestCase {
         let marker = FileManager.default.temporaryDirectory.appendingPathComponent("gate-orphan-\(UUID().uuidString)").path
         let started = Date()
         XCTAssertThrowsError(try runner.run(GateCommandLine(["sh", "-c", "echo started; (sleep 2; touch \(marker)) & sleep 30"], timeout: 0.5))) { error in
-            guard case let GateProcessError.timedOut(command, seconds, tail)? = error as? GateProcessError else {
+            guard case let GateProcessError.timedOut(command, seconds, lastLine)? = error as? GateProcessError else {
                 return XCTFail("expected a timeout, got \(error)")
             }
             XCTAssertTrue(command.hasPrefix("sh -c"), command)
             XCTAssertEqual(seconds, 0.5)
-            XCTAssertEqual(tail, "started")
+            XCTAssertEqual(lastLine, "started")
         }
         XCTAssertLessThan(Date().timeIntervalSince(started), 10)
         Thread.sleep(forTimeInterval: 2.5)

@@ -53,7 +53,7 @@ final class GateStepImplementationTests: XCTestCase {
     func testBootstrapFailuresCarryTheOutputTail() throws {
         let failing = FakeProcesses { _ in GateProcessResult(exitStatus: 1, stderr: "ERROR: Could not find a version that satisfies spec-kitty-cli==9.9rc1") }
         XCTAssertThrowsError(try BootstrapInstaller(script: "/s.sh", processes: failing).install(version: try PEP440Version("9.9rc1"), output: nil)) { error in
-            XCTAssertEqual("\(error)", "installing spec-kitty-cli 9.9rc1 failed (exit 1): ERROR: Could not find a version that satisfies spec-kitty-cli==9.9rc1")
+            XCTAssertEqual("\(error)", "the bootstrap exited 1: ERROR: Could not find a version that satisfies spec-kitty-cli==9.9rc1")
         }
         let noPath = FakeProcesses { _ in GateProcessResult(exitStatus: 0, stdout: "done\n") }
         XCTAssertThrowsError(try BootstrapInstaller(script: "/s.sh", processes: noPath).install(version: try PEP440Version("3.2.7"), output: nil)) { error in

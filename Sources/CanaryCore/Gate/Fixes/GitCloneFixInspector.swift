@@ -26,7 +26,7 @@ public struct GitCloneFixInspector: FixCommitInspector {
         let command = GateCommandLine(["git", "-C", repository] + arguments, timeout: 60)
         let result = try processes.run(command)
         guard result.succeeded else {
-            throw GitInspectionError(command: command.description, status: result.exitStatus, tail: result.tail(4))
+            throw GitInspectionError(command: command.description, status: result.exitStatus, lastLine: result.lastErrorLine)
         }
         return result.stdout
     }
@@ -38,9 +38,9 @@ public struct GitInspectionError: Error, Equatable, Sendable, CustomStringConver
     public let command: String
     /// Its exit status.
     public let status: Int32
-    /// The end of its output.
-    public let tail: String
+    /// The last line of its output.
+    public let lastLine: String
 
-    /// One line naming the command and status, then the output tail.
-    public var description: String { "`\(command)` exited \(status): \(tail)" }
+    /// One line naming the command, its status and its last output line.
+    public var description: String { "`\(command)` exited \(status): \(lastLine)" }
 }

@@ -25,6 +25,16 @@ public struct GateProcessResult: Equatable, Sendable {
             .map { String($0).trimmingCharacters(in: .whitespaces) }
     }
 
+    /// The last non-empty line of stderr (else stdout): where tools put the reason they failed.
+    public var lastErrorLine: String {
+        for text in [stderr, stdout] {
+            if let line = text.split(whereSeparator: \.isNewline).last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                return line.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return "no output"
+    }
+
     /// The last `count` lines of stderr then stdout, for error messages.
     public func tail(_ count: Int = 12) -> String {
         let lines = (stderr + "\n" + stdout).split(whereSeparator: \.isNewline).map(String.init)

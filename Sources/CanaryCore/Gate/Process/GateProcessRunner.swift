@@ -71,8 +71,8 @@ public struct GateProcessRunner: GateProcessRunning {
         let stdout = String(decoding: (try? Data(contentsOf: stdoutURL)) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: (try? Data(contentsOf: stderrURL)) ?? Data(), as: UTF8.self)
         if timedOut, let timeout = command.timeout {
-            let tail = GateProcessResult(exitStatus: -1, stdout: stdout, stderr: stderr).tail()
-            throw GateProcessError.timedOut(command: command.description, seconds: timeout, outputTail: tail)
+            let last = GateProcessResult(exitStatus: -1, stdout: stdout, stderr: stderr).lastErrorLine
+            throw GateProcessError.timedOut(command: command.description, seconds: timeout, lastLine: last)
         }
         let status = process.terminationReason == .uncaughtSignal
             ? 128 + process.terminationStatus : process.terminationStatus

@@ -18,15 +18,15 @@ public enum GateProcessError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The program could not be started.
     case launchFailed(command: String, reason: String)
     /// The command ran past its limit and its process group was killed.
-    case timedOut(command: String, seconds: TimeInterval, outputTail: String)
+    case timedOut(command: String, seconds: TimeInterval, lastLine: String)
 
     /// A one-line explanation naming the command.
     public var description: String {
         switch self {
         case let .launchFailed(command, reason):
             "could not start `\(command)`: \(reason)"
-        case let .timedOut(command, seconds, tail):
-            "`\(command)` ran past \(Int(seconds)) s and was killed" + (tail.isEmpty ? "" : "; last output:\n\(tail)")
+        case let .timedOut(command, seconds, lastLine):
+            "`\(command)` ran past \(Int(seconds)) s and was killed; last output: \(lastLine)"
         }
     }
 }

@@ -143,7 +143,7 @@ public struct GitHubIssueTracker: IssueTracker {
         let command = GateCommandLine(["gh"] + arguments, environment: ["GH_PROMPT_DISABLED": "1", "NO_COLOR": "1"], timeout: 120)
         let result = try processes.run(command)
         guard result.succeeded else {
-            throw IssueTrackerError.commandFailed(command: command.description, status: result.exitStatus, tail: result.tail(4))
+            throw IssueTrackerError.commandFailed(command: command.description, status: result.exitStatus, lastLine: result.lastErrorLine)
         }
         return result.stdout
     }

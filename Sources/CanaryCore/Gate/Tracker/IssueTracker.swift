@@ -21,7 +21,7 @@ public enum IssueTrackerError: Error, Equatable, Sendable, CustomStringConvertib
     /// The tracker's store could not be read or written.
     case storeUnusable(path: String, reason: String)
     /// A `gh` command failed.
-    case commandFailed(command: String, status: Int32, tail: String)
+    case commandFailed(command: String, status: Int32, lastLine: String)
     /// An answer did not have the expected shape.
     case malformedAnswer(what: String, reason: String)
 
@@ -30,7 +30,7 @@ public enum IssueTrackerError: Error, Equatable, Sendable, CustomStringConvertib
         switch self {
         case let .unknownIssue(ref, tracker): "\(tracker) has no issue \(ref)"
         case let .storeUnusable(path, reason): "tracker file \(path) is unusable: \(reason)"
-        case let .commandFailed(command, status, tail): "`\(command)` exited \(status): \(tail)"
+        case let .commandFailed(command, status, lastLine): "`\(command)` exited \(status): \(lastLine)"
         case let .malformedAnswer(what, reason): "unexpected \(what): \(reason)"
         }
     }

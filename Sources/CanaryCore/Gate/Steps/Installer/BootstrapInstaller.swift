@@ -29,7 +29,7 @@ public struct BootstrapInstaller: Installer {
         if let venvRoot { environment["SPEC_KITTY_VENV_ROOT"] = venvRoot }
         let result = try processes.run(GateCommandLine(["bash", script], environment: environment, timeout: 900), output: output)
         guard result.succeeded else {
-            throw InstallerError.bootstrapFailed(version: version.description, status: result.exitStatus, tail: result.tail(6))
+            throw InstallerError.bootstrapFailed(version: version.description, status: result.exitStatus, lastLine: result.lastErrorLine)
         }
         let binary = result.lastStdoutLine ?? ""
         guard binary.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: binary) else {

@@ -14,8 +14,8 @@ public protocol Installer: Sendable {
 
 /// Why an install or check could not be done.
 public enum InstallerError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The bootstrap script failed.
-    case bootstrapFailed(version: String, status: Int32, tail: String)
+    /// The bootstrap script failed; its full output is in the install log.
+    case bootstrapFailed(version: String, status: Int32, lastLine: String)
     /// The bootstrap's last line was not an executable path.
     case noBinary(version: String, lastLine: String)
     /// A pre-installed CLI is not the version the gate chose.
@@ -26,8 +26,8 @@ public enum InstallerError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A one-line explanation.
     public var description: String {
         switch self {
-        case let .bootstrapFailed(version, status, tail):
-            "installing spec-kitty-cli \(version) failed (exit \(status)): \(tail)"
+        case let .bootstrapFailed(_, status, lastLine):
+            "the bootstrap exited \(status): \(lastLine)"
         case let .noBinary(version, lastLine):
             "installing spec-kitty-cli \(version) printed no usable binary path (last line: '\(lastLine)')"
         case let .versionMismatch(binary, installed, wanted):

@@ -16,7 +16,7 @@ struct PythonImportCheck {
     func metadata(python: String) throws -> InstalledCLIMetadata {
         let result = try processes.run(GateCommandLine([python, "-c", InstalledCLIMetadata.probeProgram], timeout: 120))
         guard result.succeeded, let line = result.lastStdoutLine else {
-            throw InstallerError.metadataUnreadable(reason: "exit \(result.exitStatus): \(result.tail(3))")
+            throw InstallerError.metadataUnreadable(reason: "exit \(result.exitStatus): \(result.lastErrorLine)")
         }
         do {
             return try JSONDecoder().decode(InstalledCLIMetadata.self, from: Data(line.utf8))

@@ -11,14 +11,14 @@ public protocol PackageIndex: Sendable {
 /// Why the index could not be read.
 public enum PackageIndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `pip index versions` failed.
-    case pipFailed(command: String, status: Int32, tail: String)
+    case pipFailed(command: String, status: Int32, lastLine: String)
     /// Its output had no "Available versions:" line.
     case unparseable(reason: String, output: String)
 
     /// A one-line explanation.
     public var description: String {
         switch self {
-        case let .pipFailed(command, status, tail): "`\(command)` exited \(status): \(tail)"
+        case let .pipFailed(command, status, lastLine): "`\(command)` exited \(status): \(lastLine)"
         case let .unparseable(reason, output): "cannot read pip's answer (\(reason)): \(output.prefix(300))"
         }
     }

@@ -22,7 +22,7 @@ public struct PipPackageIndex: PackageIndex {
         )
         let result = try processes.run(command)
         guard result.succeeded else {
-            throw PackageIndexError.pipFailed(command: command.description, status: result.exitStatus, tail: result.tail(4))
+            throw PackageIndexError.pipFailed(command: command.description, status: result.exitStatus, lastLine: result.lastErrorLine)
         }
         return try PipIndexVersions.parse(result.stdout).versions
     }
