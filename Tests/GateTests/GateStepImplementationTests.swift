@@ -6,6 +6,7 @@ import XCTest
 final class GateStepImplementationTests: XCTestCase {
     // MARK: Package index
 
+    /// The fixture is the stdout of `pip index versions spec-kitty-cli --pre` (pip 23.2.1, PyPI, 2026-11-25).
     func testParsesTheRecordedPipAnswer() throws {
         let parsed = try PipIndexVersions.parse(GateFixtures.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
         XCTAssertEqual(parsed.package, "spec-kitty-cli")

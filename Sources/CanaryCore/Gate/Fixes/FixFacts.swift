@@ -43,11 +43,3 @@ public struct FixFacts: Codable, Equatable, Sendable {
         case codeChangedBeyondLogging = "code_changed_beyond_logging"
     }
 }
-
-/// Whether a fix does what a fix must: change behaviour and prove it with a test.
-public enum FixVerdict: Equatable, Sendable {
-    /// Changes code beyond log calls and adds or changes a test.
-    case substantive
-    /// Falls short; the text says how (e.g. "no test added or changed").
-    case diagnosticOnly(String)
-}
