@@ -5,7 +5,7 @@ import Foundation
 /// The runner only performs steps and records; every decision is made by
 /// `GateTransition.next`. Each step is journalled as it finishes, so a gate
 /// killed half-way still leaves an account of how far it got.
-public final class GateRunner {
+public struct GateRunner {
     private let configuration: GateConfiguration
     private let steps: GateSteps
     private let artifacts: GateArtifactStore
