@@ -151,10 +151,10 @@ final class GateStepImplementationTests: XCTestCase {
     func testHTTPProbeReadsHealthReadinessAndTheRowDigest() throws {
         let health = #"{"status":"ok","service":"spec-kitty-saas","version":"2026.11.3","git_sha":"abc","build_timestamp":"t","spec_kitty_events":"5.1.0","environment":"dev"}"#
         let ready = #"{"status":"not_ready","dependencies":{"database":{"status":"ok"},"drain_queue":{"status":"degraded","oldest_pending_age_seconds":12.5,"retryable_count":1,"terminal_failed_count":2,"business_rule_rejected_count":22}}}"#
-        let probe = HTTPSaaSProbe(baseURL: "http://127.0.0.1:9/", historicalDigestPath: "/__standin__/historical-rows", fetcher: CannedHTTP(answers: [
+        let probe = HTTPSaaSProbe(baseURL: "http://127.0.0.1:9/", fetcher: CannedHTTP(answers: [
             "/health": GateHTTPResponse(status: 200, body: Data(health.utf8)),
             "/health/ready": GateHTTPResponse(status: 503, body: Data(ready.utf8)),
-            "/__standin__/historical-rows": GateHTTPResponse(status: 200, body: Data(#"{"digest":"feed","count":22}"#.utf8)),
+            "/__standin__/historical-digest": GateHTTPResponse(status: 200, body: Data(#"{"count":22,"sha256":"feed"}"#.utf8)),
         ]))
         XCTAssertEqual(probe.baseURL, "http://127.0.0.1:9")
         let reading = try probe.health()
@@ -173,8 +173,18 @@ final class GateStepImplementationTests: XCTestCase {
 
     func testProbeWithoutADigestEndpointCountsOnly() throws {
         let ready = #"{"status":"ready","dependencies":{"drain_queue":{"terminal_failed_count":0,"business_rule_rejected_count":22}}}"#
-        let probe = HTTPSaaSProbe(baseURL: "http://h", fetcher: CannedHTTP(answers: ["/health/ready": GateHTTPResponse(status: 200, body: Data(ready.utf8))]))
+        let probe = HTTPSaaSProbe(baseURL: "http://h", fetcher: CannedHTTP(answers: [
+            "/health/ready": GateHTTPResponse(status: 200, body: Data(ready.utf8)),
+            "/__standin__/historical-digest": GateHTTPResponse(status: 404, body: Data(#"{"error":"not found"}"#.utf8)),
+        ]))
         XCTAssertEqual(try probe.historicalRows(), HistoricalRowsSnapshot(count: 22, digest: nil))
+        let broken = HTTPSaaSProbe(baseURL: "http://h", fetcher: CannedHTTP(answers: [
+            "/health/ready": GateHTTPResponse(status: 200, body: Data(ready.utf8)),
+            "/__standin__/historical-digest": GateHTTPResponse(status: 500, body: Data()),
+        ]))
+        XCTAssertThrowsError(try broken.historicalRows()) { error in
+            XCTAssertEqual("\(error)", #"unexpected answer from http://h/__standin__/historical-digest: HTTP 500, expected {"count": N, "sha256": "<hex>"}"#)
+        }
         XCTAssertThrowsError(try probe.health()) { error in
             XCTAssertEqual("\(error)", "cannot reach http://h/health/: Connection refused")
         }

@@ -4,7 +4,7 @@ import Foundation
 public struct SaaSTarget: Sendable {
     /// The base URL passed to the canary as `SPEC_KITTY_SAAS_URL`.
     public let url: String
-    /// The historical-rows digest endpoint, when the server has one (the stand-in does).
+    /// The historical-rows digest endpoint (the stand-in's by default; a server without one answers 404).
     public let historicalDigestPath: String?
     /// What it is, for reports (e.g. "embedded stand-in, store /tmp/x.db").
     public let targetDescription: String
@@ -13,7 +13,8 @@ public struct SaaSTarget: Sendable {
 
     /// Creates a target.
     public init(
-        url: String, historicalDigestPath: String? = nil, targetDescription: String, stop: @escaping @Sendable () -> Void = {}
+        url: String, historicalDigestPath: String? = HTTPSaaSProbe.standInDigestPath, targetDescription: String,
+        stop: @escaping @Sendable () -> Void = {}
     ) {
         self.url = url
         self.historicalDigestPath = historicalDigestPath
