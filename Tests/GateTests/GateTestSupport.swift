@@ -119,7 +119,7 @@ enum Build {
         let files = runs ?? (1 ... mode.expectedRuns).map { runFile($0) }
         let passing = files.allSatisfy { $0.outcome == "pass" }
         return CanaryRunObservation(
-            mode: mode,
+            mode: mode, expectedCLIVersion: "3.2.6rc2",
             script: CanaryScriptOutcome(
                 exitStatus: exitStatus ?? (passing ? 0 : 1), evidenceDirectory: bundle,
                 summaryLine: "canary: summary" + (bundle.map { " evidence: \($0)" } ?? "")
@@ -265,7 +265,7 @@ final class FakeCanary: CanaryRunner, @unchecked Sendable {
         files.put("\(bundle)/MANIFEST.sha256", Data(manifest.utf8))
         if let tamperWith {
             // Valid JSON that passes the verdict, so only the manifest can tell it was changed.
-            let edited = GateRunFile(outcome: "pass", runNumber: 1, cliVersion: "edited", scenarios: Build.runFile(1).scenarios)
+            let edited = GateRunFile(outcome: "pass", runNumber: 1, cliVersion: "3.2.6rc2", eventsPackageVersion: "edited", scenarios: Build.runFile(1).scenarios)
             files.put("\(bundle)/\(tamperWith)", (try? encoder.encode(edited)) ?? Data())
         }
         output?("canary output for \(mode.rawValue)\n")

@@ -278,6 +278,15 @@ final class GateTransitionTests: XCTestCase {
                       reason: "run file says 'fail' though all its scenarios pass")
     }
 
+    func testRunsThatDroveAnotherCLIDoNotCount() {
+        let other = GateRunFile(outcome: "pass", runNumber: 1, cliVersion: "3.2.7", scenarios: Build.runFile(1).scenarios)
+        assertStopped(GateTransition.next(.preflightClean, .canaryRun(Build.canaryRun(.single, runs: [other]))), at: .preflightClean,
+                      reason: "drove CLI 3.2.7, not the installed 3.2.6rc2")
+        let sameVersionOtherSpelling = GateRunFile(outcome: "pass", runNumber: 1, cliVersion: "3.2.6-rc.2", scenarios: Build.runFile(1).scenarios)
+        XCTAssertEqual(GateTransition.next(.preflightClean, .canaryRun(Build.canaryRun(.single, runs: [sameVersionOtherSpelling]))),
+                       .singleRunPassed)
+    }
+
     func testATamperedBundleStops() {
         let manifest = ManifestVerification(verifiedFiles: 0, problems: ["runs/run-1.json does not match its digest in MANIFEST.sha256"])
         assertStopped(GateTransition.next(.preflightClean, .canaryRun(Build.canaryRun(.single, manifest: manifest))), at: .preflightClean,

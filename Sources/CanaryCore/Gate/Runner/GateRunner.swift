@@ -179,7 +179,7 @@ public struct GateRunner {
             readinessAfter = try? steps.saas.readiness()
         }
         return CanaryRunObservation(
-            mode: mode, script: script, runs: runs, runFileProblems: problems, manifest: manifest,
+            mode: mode, expectedCLIVersion: cli.version, script: script, runs: runs, runFileProblems: problems, manifest: manifest,
             historicalRows: rows, readinessAfter: readinessAfter, scriptLog: existingArtifact(logName)
         )
     }

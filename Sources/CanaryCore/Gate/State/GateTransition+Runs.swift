@@ -37,6 +37,11 @@ extension GateTransition {
             if failing.isEmpty, file.outcome != "pass" {
                 reasons.append("\(prefix)run file says '\(file.outcome)' though all its scenarios pass")
             }
+            // A pass by another CLI proves nothing about this RC.
+            if let expected = run.expectedCLIVersion, let driven = file.cliVersion,
+               (try? PEP440Version(driven)) != (try? PEP440Version(expected)) {
+                reasons.append("\(prefix)drove CLI \(driven), not the installed \(expected)")
+            }
         }
         if reasons.isEmpty, run.script.exitStatus != 0 {
             reasons.append("the canary script exited \(run.script.exitStatus) though every run file says pass")

@@ -4,6 +4,8 @@ import Foundation
 public struct CanaryRunObservation: Codable, Equatable, Sendable {
     /// Single run or four-run protocol.
     public let mode: CanaryRunMode
+    /// The CLI version the gate installed and asked the script to drive.
+    public let expectedCLIVersion: String?
     /// What the script reported.
     public let script: CanaryScriptOutcome
     /// The run files read back from the bundle.
@@ -21,11 +23,13 @@ public struct CanaryRunObservation: Codable, Equatable, Sendable {
 
     /// Creates an observation.
     public init(
-        mode: CanaryRunMode, script: CanaryScriptOutcome, runs: [GateRunFile], runFileProblems: [String] = [],
+        mode: CanaryRunMode, expectedCLIVersion: String? = nil, script: CanaryScriptOutcome, runs: [GateRunFile],
+        runFileProblems: [String] = [],
         manifest: ManifestVerification?, historicalRows: HistoricalRowsCheck? = nil, readinessAfter: SaaSReadiness? = nil,
         scriptLog: String? = nil
     ) {
         self.mode = mode
+        self.expectedCLIVersion = expectedCLIVersion
         self.script = script
         self.runs = runs
         self.runFileProblems = runFileProblems
@@ -46,6 +50,7 @@ public struct CanaryRunObservation: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case mode, script, runs, manifest
+        case expectedCLIVersion = "expected_cli_version"
         case runFileProblems = "run_file_problems"
         case historicalRows = "historical_rows"
         case readinessAfter = "readiness_after"
