@@ -1,0 +1,45 @@
+import Foundation
+
+/// The real runner: `scripts/run-sync-identity-boundary-canary.sh`, against the URL the gate targets.
+///
+/// The gate always passes `SPEC_KITTY_SAAS_URL`, even for a stand-in it
+/// started itself, so the historical-rows check reads the server the runs wrote to.
+public struct ScriptCanaryRunner: CanaryRunner {
+    /// The protocol script.
+    public let script: String
+    /// The repository root the script runs in (relative evidence paths resolve here).
+    public let workingDirectory: String
+    private let processes: GateProcessRunning
+
+    /// Creates a runner of `script` in `workingDirectory`.
+    public init(script: String, workingDirectory: String, processes: GateProcessRunning = GateProcessRunner()) {
+        self.script = script
+        self.workingDirectory = workingDirectory
+        self.processes = processes
+    }
+
+    /// "<script>".
+    public var runnerDescription: String { script }
+
+    /// Runs the script and reads its summary line; a failing exit status is an outcome, not an error.
+    public func run(
+        _ mode: CanaryRunMode, cli: InstalledCLI, saasURL: String, output: (@Sendable (String) -> Void)?
+    ) throws -> CanaryScriptOutcome {
+        let command = GateCommandLine(
+            ["bash", script] + mode.scriptArguments,
+            environment: [
+                "SPEC_KITTY_BIN": cli.binary, "SPEC_KITTY_SAAS_URL": saasURL, "SPEC_KITTY_ENABLE_SAAS_SYNC": "1",
+            ],
+            workingDirectory: workingDirectory,
+            // Four runs of up to 8 minutes each, with set-up, fit well inside these limits.
+            timeout: mode == .single ? 30 * 60 : 120 * 60
+        )
+        let result = try processes.run(command, output: output)
+        let summary = result.lastStdoutLine
+        return CanaryScriptOutcome(
+            exitStatus: result.exitStatus,
+            evidenceDirectory: summary.flatMap { CanaryScriptOutcome.evidenceDirectory(inSummary: $0, base: workingDirectory) },
+            summaryLine: summary
+        )
+    }
+}
