@@ -1,0 +1,76 @@
+import Foundation
+
+/// Serves one client connection: read, parse, answer, repeat while the client keeps it alive.
+struct HTTPConnection {
+    /// The timeouts one connection lives by.
+    struct Timeouts: Sendable {
+        /// How long a started request may take to arrive completely.
+        var request: TimeInterval
+        /// How long a kept-alive connection may sit idle between requests.
+        var idle: TimeInterval
+    }
+
+    let socket: ConnectedSocket
+    let parser: HTTPRequestParser
+    let timeouts: Timeouts
+    let handler: HTTPRequestHandling
+    let registry: ConnectionRegistry
+
+    /// Runs until the client closes, a timeout or error ends the exchange, or the server stops.
+    func run() {
+        var buffer: [UInt8] = []
+        var requestDeadline: Date?
+        var sentContinue = false
+        while true {
+            let result: HTTPRequestParser.Result
+            do {
+                result = try parser.parse(buffer)
+            } catch let error as HTTPParseError {
+                send(handler.handleUnreadable(status: error.status, message: error.message), keepAlive: false)
+                return
+            } catch {
+                send(handler.handleUnreadable(status: 400, message: "\(error)"), keepAlive: false)
+                return
+            }
+            switch result {
+            case .complete(let request, let consumed):
+                buffer.removeFirst(consumed)
+                requestDeadline = nil
+                sentContinue = false
+                switch handler.handle(request) {
+                case .dropConnection:
+                    return
+                case .respond(let response):
+                    let keepAlive = request.wantsKeepAlive && !registry.isStopping
+                    guard send(response, keepAlive: keepAlive, omitBody: request.method == "HEAD"), keepAlive else { return }
+                }
+            case .incomplete(_, let expectsContinue):
+                let hasPartialRequest = buffer.contains { $0 != 0x0D && $0 != 0x0A }
+                if hasPartialRequest, requestDeadline == nil { requestDeadline = Date(timeIntervalSinceNow: timeouts.request) }
+                if expectsContinue, !sentContinue {
+                    // curl and others hold a body back until told to go on (RFC 9110 §10.1.1).
+                    guard (try? socket.write(Data("HTTP/1.1 100 Continue\r\n\r\n".utf8))) != nil else { return }
+                    sentContinue = true
+                }
+                let deadline = requestDeadline ?? Date(timeIntervalSinceNow: timeouts.idle)
+                switch (try? socket.read(deadline: deadline)) ?? .endOfStream {
+                case .bytes(let bytes):
+                    buffer.append(contentsOf: bytes)
+                case .endOfStream:
+                    return
+                case .timedOut:
+                    if hasPartialRequest {
+                        send(handler.handleUnreadable(status: 408, message: "request not complete within \(Int(timeouts.request)) s"), keepAlive: false)
+                    }
+                    return
+                }
+            }
+        }
+    }
+
+    /// Writes `response`; false when the peer is gone.
+    @discardableResult
+    private func send(_ response: HTTPResponse, keepAlive: Bool, omitBody: Bool = false) -> Bool {
+        (try? socket.write(response.serialized(keepAlive: keepAlive, omitBody: omitBody))) != nil
+    }
+}
