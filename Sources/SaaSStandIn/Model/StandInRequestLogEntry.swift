@@ -1,0 +1,25 @@
+/// One request as the stand-in saw it.
+public struct StandInRequestLogEntry: Codable, Equatable, Sendable {
+    /// The method (empty when the request line could not be read).
+    public var method: String
+    /// The path without its query (empty when the request line could not be read).
+    public var path: String
+    /// The status answered; 0 when the connection was closed without an answer.
+    public var status: Int
+    /// The account id of the bearer token, or nil (no token, unknown token, not read).
+    public var account: String?
+    /// When the answer was decided (ISO-8601, UTC).
+    public var time: String
+
+    /// Encodes every field, `account` as null when absent (the shape never changes).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(path, forKey: .path)
+        try container.encode(status, forKey: .status)
+        try container.encode(account, forKey: .account)
+        try container.encode(time, forKey: .time)
+    }
+
+    enum CodingKeys: String, CodingKey { case method, path, status, account, time }
+}

@@ -1,0 +1,125 @@
+import CanaryCore
+import Foundation
+
+/// What the scenarios and the gate read back: the request log, accepted envelopes,
+/// receipts, counts, drain state and the historical digest.
+extension StandInStore {
+    /// Appends one line to the request log.
+    func logRequest(method: String, path: String, status: Int, accountID: String?) throws {
+        try withDatabase {
+            try $0.run("INSERT INTO requests(method, path, status, account_id, time) VALUES (?, ?, ?, ?, ?)",
+                       [.text(method), .text(path), .integer(Int64(status)), .optional(accountID), .text(Timestamp.iso8601())])
+        }
+    }
+
+    /// The request log, oldest first, optionally for one account.
+    func requestLog(account: String?) throws -> [StandInRequestLogEntry] {
+        let (clause, values) = Self.filter([("account_id", account)])
+        return try withDatabase {
+            try $0.query("SELECT method, path, status, account_id, time FROM requests\(clause) ORDER BY seq", values) {
+                StandInRequestLogEntry(method: $0.text(0) ?? "", path: $0.text(1) ?? "", status: Int($0.integer(2) ?? 0),
+                                       account: $0.text(3), time: $0.text(4) ?? "")
+            }
+        }
+    }
+
+    /// Accepted envelopes, oldest first, filtered by account, project uuid and event type.
+    func envelopes(account: String?, project: String?, eventType: String?) throws -> [StandInEnvelope] {
+        let (clause, values) = Self.filter([("account_id", account), ("project_uuid", project), ("event_type", eventType)])
+        let decoder = JSONCoding.decoder()
+        return try withDatabase {
+            try $0.query("""
+                SELECT event_id, event_type, account_id, project_uuid, aggregate_type, aggregate_id,
+                       answered_status, received_at, envelope_json
+                FROM envelopes\(clause) ORDER BY seq
+                """, values) { row in
+                let envelope = (try? decoder.decode(JSONValue.self, from: Data((row.text(8) ?? "null").utf8))) ?? .null
+                return StandInEnvelope(eventID: row.text(0) ?? "", eventType: row.text(1), account: row.text(2) ?? "",
+                                       projectUUID: row.text(3), aggregateType: row.text(4), aggregateID: row.text(5),
+                                       status: row.text(6) ?? "", receivedAt: row.text(7) ?? "", envelope: envelope)
+            }
+        }
+    }
+
+    /// Every envelope seen in any batch (duplicates and rejections included), oldest first.
+    func receipts(account: String?, eventID: String?) throws -> [StandInEventReceipt] {
+        let (clause, values) = Self.filter([("account_id", account), ("event_id", eventID)])
+        return try withDatabase {
+            try $0.query("SELECT event_id, account_id, status, received_at FROM receipts\(clause) ORDER BY seq", values) {
+                StandInEventReceipt(eventID: $0.text(0), account: $0.text(1) ?? "", status: $0.text(2) ?? "", receivedAt: $0.text(3) ?? "")
+            }
+        }
+    }
+
+    /// Dossier artifacts, oldest first, optionally for one account.
+    func dossierArtifacts(account: String?) throws -> [StandInDossierArtifact] {
+        let (clause, values) = Self.filter([("account_id", account)])
+        return try withDatabase {
+            try $0.query("""
+                SELECT account_id, project_uuid, mission_slug, artifact_path, content_hash, content_length, received_at
+                FROM dossier_artifacts\(clause) ORDER BY seq
+                """, values) {
+                StandInDossierArtifact(account: $0.text(0) ?? "", projectUUID: ($0.text(1) ?? "").nilIfEmpty,
+                                       missionSlug: ($0.text(2) ?? "").nilIfEmpty, artifactPath: $0.text(3) ?? "",
+                                       contentHash: $0.text(4) ?? "", contentLength: Int($0.integer(5) ?? 0), receivedAt: $0.text(6) ?? "")
+            }
+        }
+    }
+
+    /// `saas_counts` for one account, or over everything (historical rows included) when nil.
+    func counts(account: String?) throws -> SaaSCounts {
+        let (clause, values) = Self.filter([("account_id", account)])
+        let intakeAnd = clause.isEmpty ? " WHERE" : clause + " AND"
+        let envelopesAnd = intakeAnd
+        return try withDatabase { database in
+            func count(_ sql: String) throws -> Int { Int(try database.scalar(sql, values)) }
+            return SaaSCounts(
+                batchIntakeTotal: try count("SELECT COUNT(*) FROM batch_intake\(clause)"),
+                batchIntakeBusinessRuleRejected: try count("SELECT COUNT(*) FROM batch_intake\(intakeAnd) state = '\(IntakeState.businessRuleRejected.rawValue)'"),
+                batchIntakeTerminalFailed: try count("SELECT COUNT(*) FROM batch_intake\(intakeAnd) state = '\(IntakeState.terminalFailed.rawValue)'"),
+                missionCount: try count("SELECT COUNT(DISTINCT mission_slug) FROM envelopes\(clause)"),
+                workPackageCount: try count("SELECT COUNT(DISTINCT COALESCE(mission_slug, '') || '/' || wp_id) FROM envelopes\(envelopesAnd) wp_id IS NOT NULL"),
+                statusTransitionCount: try count("SELECT COUNT(*) FROM envelopes\(envelopesAnd) event_type = 'WPStatusChanged'"),
+                forceRequiredTransitionCount: try count("SELECT COUNT(*) FROM envelopes\(envelopesAnd) event_type = 'WPStatusChanged' AND force = 1"),
+                syncEventCount: try count("SELECT COUNT(*) FROM envelopes\(clause)"))
+        }
+    }
+
+    /// The drain-queue figures `/health/ready/` reports, over every account.
+    func drainQueue(now: Date = Date()) throws -> DrainQueueCounts {
+        try withDatabase { database in
+            func count(_ state: IntakeState) throws -> Int {
+                Int(try database.scalar("SELECT COUNT(*) FROM batch_intake WHERE state = ?", [.text(state.rawValue)]))
+            }
+            let oldest = try database.query("SELECT MIN(received_epoch) FROM batch_intake WHERE state = ?",
+                                            [.text(IntakeState.retryable.rawValue)]) { $0.real(0) }.first ?? nil
+            let terminal = try count(.terminalFailed)
+            return DrainQueueCounts(status: terminal == 0 ? "ok" : "terminal_failed",
+                                    oldestPendingAgeSeconds: oldest.map { max(0, now.timeIntervalSince1970 - $0) },
+                                    retryableCount: try count(.retryable), terminalFailedCount: terminal,
+                                    businessRuleRejectedCount: try count(.businessRuleRejected))
+        }
+    }
+
+    /// SHA-256 over the historical rows' canonical text (one tab-separated line each, id order).
+    func historicalDigest() throws -> HistoricalDigest {
+        let lines = try withDatabase {
+            try $0.query("""
+                SELECT seq, event_id, state, error_category, error, received_at, envelope_json
+                FROM batch_intake WHERE historical = 1 ORDER BY seq
+                """) { row in (0 ..< 7).map { row.text(Int32($0)) ?? "" }.joined(separator: "\t") + "\n" }
+        }
+        return HistoricalDigest(count: lines.count, sha256: SHA256.hex(of: lines.joined()))
+    }
+
+    /// A WHERE clause for the non-nil `column = value` pairs.
+    private static func filter(_ pairs: [(String, String?)]) -> (String, [SQLiteValue]) {
+        let present = pairs.compactMap { pair in pair.1.map { (pair.0, $0) } }
+        guard !present.isEmpty else { return ("", []) }
+        return (" WHERE " + present.map { "\($0.0) = ?" }.joined(separator: " AND "), present.map { .text($0.1) })
+    }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
