@@ -1,0 +1,29 @@
+/// The stand-in's own endpoints, under `/__standin__/`.
+enum AdminRoute: Equatable, Sendable {
+    /// `POST accounts`: create an account.
+    case createAccount
+    /// `GET accounts`: list accounts.
+    case listAccounts
+    /// `POST login-hint`: name the account the next device authorization approves.
+    case setLoginHint
+    /// `DELETE login-hint`: clear it.
+    case clearLoginHint
+    /// `GET envelopes?account=&project=&event_type=`.
+    case envelopes
+    /// `GET receipts?account=&event_id=`.
+    case receipts
+    /// `GET counts?account=`.
+    case counts
+    /// `GET requests?account=`.
+    case requests
+    /// `POST faults`: queue a fault.
+    case injectFault
+    /// `GET faults`: list queued faults.
+    case listFaults
+    /// `POST faults/reset`: drop queued faults.
+    case resetFaults
+    /// `GET historical-digest`.
+    case historicalDigest
+    /// `GET dossier-artifacts?account=`.
+    case dossierArtifacts
+}

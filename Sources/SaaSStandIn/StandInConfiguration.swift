@@ -1,0 +1,42 @@
+import Foundation
+
+/// Everything a stand-in server is started with.
+public struct StandInConfiguration: Equatable, Sendable {
+    /// TCP port on 127.0.0.1; 0 lets the kernel choose (read it back from `baseURL`).
+    public var port: UInt16 = 0
+    /// SQLite file holding all state; nil makes a temp file that `stop()` deletes.
+    public var databasePath: String? = nil
+    /// How many historical `business_rule` rejected rows a NEW store is seeded with.
+    public var historicalRows: Int = 22
+    /// How batch ingest answers.
+    public var profile: StandInProfile = .instant
+    /// The `spec_kitty_events` version `/health/` reports (3.2.7 pulls 6.1.0).
+    public var specKittyEventsVersion: String = "6.1.0"
+    /// How long a started request may take to arrive completely before a 408.
+    public var requestTimeout: TimeInterval = 30
+    /// How long a kept-alive connection may idle between requests.
+    public var idleTimeout: TimeInterval = 120
+    /// The largest request header block accepted (431 beyond it).
+    public var maxHeaderBytes: Int = 64 * 1024
+    /// The largest request body accepted (413 beyond it), also the inflated-size cap.
+    public var maxBodyBytes: Int = 64 * 1024 * 1024
+
+    /// Creates a configuration; every parameter has the default documented on its property.
+    public init(
+        port: UInt16 = 0,
+        databasePath: String? = nil,
+        historicalRows: Int = 22,
+        profile: StandInProfile = .instant,
+        specKittyEventsVersion: String = "6.1.0",
+        requestTimeout: TimeInterval = 30,
+        idleTimeout: TimeInterval = 120
+    ) {
+        self.port = port
+        self.databasePath = databasePath
+        self.historicalRows = historicalRows
+        self.profile = profile
+        self.specKittyEventsVersion = specKittyEventsVersion
+        self.requestTimeout = requestTimeout
+        self.idleTimeout = idleTimeout
+    }
+}

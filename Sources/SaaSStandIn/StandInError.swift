@@ -1,0 +1,21 @@
+/// Why a stand-in server could not start.
+public enum StandInError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The SQLite store could not be opened or created.
+    case storeUnavailable(path: String, reason: String)
+    /// The listener could not bind or listen.
+    case listenFailed(port: UInt16, reason: String)
+    /// `start()` was called twice.
+    case alreadyStarted
+    /// `start()` was called after `stop()`.
+    case stopped
+
+    /// The failure in one line.
+    public var description: String {
+        switch self {
+        case .storeUnavailable(let path, let reason): return "stand-in store \(path) unavailable: \(reason)"
+        case .listenFailed(let port, let reason): return "stand-in cannot listen on 127.0.0.1:\(port): \(reason)"
+        case .alreadyStarted: return "stand-in already started"
+        case .stopped: return "stand-in was stopped; create a new one"
+        }
+    }
+}

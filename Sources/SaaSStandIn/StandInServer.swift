@@ -1,0 +1,137 @@
+import Foundation
+import Glibc
+
+/// The stand-in SaaS: a real HTTP/1.1 server on 127.0.0.1 that the unmodified
+/// `spec-kitty` CLI logs into and syncs to, and the canary's witness of what it sent.
+///
+/// ```swift
+/// let server = try StandInServer(configuration: StandInConfiguration(profile: .deployedDev202605))
+/// try server.start()
+/// defer { server.stop() }
+/// let admin = StandInClient(baseURL: server.baseURL)
+/// let account = try admin.createAccount(email: "scenario-1@standin.invalid")
+/// try admin.setLoginHint(account: account.userID)
+/// // run `spec-kitty auth login --headless` with SPEC_KITTY_SAAS_URL = server.baseURL ...
+/// let delivered = try admin.envelopes(account: account.userID)
+/// ```
+///
+/// One thread accepts; each connection gets its own thread. All state is in one
+/// SQLite file (`databasePath`, or a temp file removed by `stop()`).
+public final class StandInServer: @unchecked Sendable {
+    /// The configuration the server was created with.
+    public let configuration: StandInConfiguration
+    /// The SQLite file in use.
+    public let databasePath: String
+
+    private enum State { case created, running, stopped }
+
+    private let lock = Lock()
+    private var state = State.created
+    private var store: StandInStore?
+    private var service: StandInService?
+    private var listener: ListeningSocket?
+    private var boundPort: UInt16
+    private let registry = ConnectionRegistry()
+    private let connections = DispatchGroup()
+    private let acceptLoopEnded = DispatchSemaphore(value: 0)
+    private let ownsDatabase: Bool
+
+    /// Opens (or creates and seeds) the store; nothing listens until `start()`.
+    public init(configuration: StandInConfiguration) throws {
+        self.configuration = configuration
+        ownsDatabase = configuration.databasePath == nil
+        databasePath = configuration.databasePath
+            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("standin-\(UUID().uuidString).sqlite")
+        boundPort = configuration.port
+        do {
+            store = try StandInStore(path: databasePath, historicalRows: configuration.historicalRows)
+        } catch {
+            throw StandInError.storeUnavailable(path: databasePath, reason: "\(error)")
+        }
+    }
+
+    deinit { stop() }
+
+    /// `http://127.0.0.1:PORT`; the real port once `start()` returned.
+    public var baseURL: URL {
+        URL(string: "http://127.0.0.1:\(lock.withLock { boundPort })")!
+    }
+
+    /// Binds 127.0.0.1, then serves on background threads until `stop()`.
+    public func start() throws {
+        try lock.withLock {
+            switch state {
+            case .running: throw StandInError.alreadyStarted
+            case .stopped: throw StandInError.stopped
+            case .created: break
+            }
+            // A client that hangs up mid-answer must cost an EPIPE, never the process.
+            signal(SIGPIPE, SIG_IGN)
+            let listener: ListeningSocket
+            do {
+                listener = try ListeningSocket(host: "127.0.0.1", port: configuration.port)
+            } catch {
+                throw StandInError.listenFailed(port: configuration.port, reason: "\(error)")
+            }
+            guard let store else { throw StandInError.stopped }
+            boundPort = listener.port
+            let service = StandInService(configuration: configuration, store: store, baseURL: "http://127.0.0.1:\(listener.port)")
+            self.listener = listener
+            self.service = service
+            state = .running
+            let thread = Thread { [self] in
+                defer { acceptLoopEnded.signal() }
+                while let socket = listener.accept() { serve(socket, with: service) }
+            }
+            thread.name = "standin-accept"
+            thread.start()
+        }
+    }
+
+    /// Stops accepting, wakes and joins every connection thread, closes the store
+    /// (and deletes it when it was a temp file). Idempotent.
+    public func stop() {
+        let previous = lock.withLock { () -> State in
+            defer { state = .stopped }
+            return state
+        }
+        guard previous != .stopped else { return }
+        if previous == .running {
+            listener?.close()
+            acceptLoopEnded.wait()
+            registry.shutdownAll()
+            connections.wait()
+        }
+        lock.withLock {
+            listener = nil
+            service = nil
+            store = nil
+        }
+        if ownsDatabase {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+        }
+    }
+
+    private func serve(_ socket: ConnectedSocket, with service: StandInService) {
+        guard registry.register(socket) else {
+            socket.close()
+            return
+        }
+        connections.enter()
+        let connection = HTTPConnection(
+            socket: socket,
+            parser: HTTPRequestParser(maxHeaderBytes: configuration.maxHeaderBytes, maxBodyBytes: configuration.maxBodyBytes),
+            timeouts: .init(request: configuration.requestTimeout, idle: configuration.idleTimeout),
+            handler: service, registry: registry)
+        let thread = Thread { [registry, connections] in
+            defer {
+                registry.unregister(socket)
+                socket.close()
+                connections.leave()
+            }
+            connection.run()
+        }
+        thread.name = "standin-connection"
+        thread.start()
+    }
+}
