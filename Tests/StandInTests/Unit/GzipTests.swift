@@ -1,0 +1,24 @@
+import SaaSStandIn
+import XCTest
+
+final class GzipTests: XCTestCase {
+    func testRoundTrip() throws {
+        let original = Data(String(repeating: "{\"events\":[]}", count: 5000).utf8)
+        let compressed = try Gzip.deflate(original)
+        XCTAssertEqual(Array(compressed.prefix(2)), [0x1F, 0x8B], "a gzip member, like Python's gzip.compress")
+        XCTAssertLessThan(compressed.count, original.count / 10)
+        XCTAssertEqual(try Gzip.inflate(compressed), original)
+        XCTAssertEqual(try Gzip.inflate(try Gzip.deflate(Data())), Data())
+    }
+
+    func testCorruptTruncatedAndOversizedStreamsAreRefused() throws {
+        let compressed = try Gzip.deflate(Data(repeating: 65, count: 100_000))
+        XCTAssertThrowsError(try Gzip.inflate(Data("not gzip at all".utf8)))
+        XCTAssertThrowsError(try Gzip.inflate(compressed.prefix(compressed.count / 2))) { error in
+            XCTAssertEqual(error as? Gzip.Failure, .truncated)
+        }
+        XCTAssertThrowsError(try Gzip.inflate(compressed, limit: 1000)) { error in
+            XCTAssertEqual(error as? Gzip.Failure, .tooLarge(limit: 1000))
+        }
+    }
+}
