@@ -21,6 +21,11 @@ public struct HTTPResponse: Sendable, Equatable {
         HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: JSONCoding.data(value))
     }
 
+    /// A JSON response written straight from a `JSONValue` tree (no Codable on the hot path).
+    public static func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
+        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: Data(value.jsonText.utf8))
+    }
+
     /// The `{"error": message}` shape every failure here uses.
     public static func error(_ status: Int, _ message: String) -> HTTPResponse {
         json(status, ["error": message])

@@ -56,7 +56,7 @@ struct BatchBody: Equatable {
         }
         let document: JSONValue
         do {
-            document = try JSONCoding.decoder().decode(JSONValue.self, from: bytes)
+            document = try JSONValue.parse(bytes)
         } catch {
             throw Failure.malformed("not JSON")
         }

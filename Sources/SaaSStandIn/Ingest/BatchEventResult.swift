@@ -17,6 +17,14 @@ public struct BatchEventResult: Codable, Equatable, Sendable {
         self.errorCategory = errorCategory
     }
 
+    /// The entry as a JSON tree, for answers built without Codable.
+    var jsonValue: JSONValue {
+        var members: [String: JSONValue] = ["event_id": eventID.map(JSONValue.string) ?? .null, "status": .string(status)]
+        if let error { members["error"] = .string(error) }
+        if let errorCategory { members["error_category"] = .string(errorCategory) }
+        return .object(members)
+    }
+
     enum CodingKeys: String, CodingKey {
         case eventID = "event_id", status, error, errorCategory = "error_category"
     }

@@ -22,9 +22,4 @@ enum JSONCoding {
             return Data(#"{"error":"stand-in failed to encode its answer"}"#.utf8)
         }
     }
-
-    /// The compact, key-sorted text of `value`.
-    static func string(_ value: JSONValue) -> String {
-        String(decoding: data(value), as: UTF8.self)
-    }
 }

@@ -32,7 +32,7 @@ extension StandInService {
         }
         let results = try store.recordBatch(body.events, accountID: account.userID, profile: configuration.profile,
                                             forcedRejection: forcedRejection)
-        return .respond(.json(200, ["results": results]))
+        return .respond(.json(200, JSONValue.object(["results": .array(results.map(\.jsonValue))])))
     }
 
     func dossierPushContent(_ context: RequestContext) throws -> HTTPResponse {

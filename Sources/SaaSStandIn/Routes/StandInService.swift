@@ -84,7 +84,7 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
     /// The fields of a form body, or of a flat JSON object body.
     static func fields(of request: HTTPRequest) -> [String: String] {
         if request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") == true,
-           let object = try? JSONCoding.decoder().decode(JSONValue.self, from: request.body).objectValue {
+           let object = try? JSONValue.parse(request.body).objectValue {
             return object.compactMapValues(\.stringValue)
         }
         return FormURLEncoded.parse(String(decoding: request.body, as: UTF8.self))
@@ -93,6 +93,6 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
     /// The JSON object body, or nil when the body is not one.
     static func jsonObject(of request: HTTPRequest) -> [String: JSONValue]? {
         if request.body.isEmpty { return [:] }
-        return (try? JSONCoding.decoder().decode(JSONValue.self, from: request.body))?.objectValue
+        return (try? JSONValue.parse(request.body))?.objectValue
     }
 }

@@ -32,7 +32,7 @@ enum HistoricalRows {
                        error: "business rule: transition refused (historical row \(index + 1))",
                        receivedAt: Timestamp.iso8601(Date(timeIntervalSince1970: epoch)),
                        receivedEpoch: epoch,
-                       envelopeJSON: JSONCoding.string(envelope))
+                       envelopeJSON: envelope.jsonText)
         }
     }
 }

@@ -21,7 +21,7 @@ extension StandInStore {
                     let result = outcome.result(eventID: facts.eventID)
                     switch outcome {
                     case .accept(let status):
-                        let json = JSONCoding.string(envelope)
+                        let json = envelope.jsonText
                         try insertEnvelope(database, facts: facts, accountID: accountID, status: status, receivedAt: receivedAt, json: json)
                         try upsertIntake(database, eventID: facts.eventID ?? "", accountID: accountID, state: .processed,
                                          category: nil, error: nil, receivedAt: receivedAt, epoch: now.timeIntervalSince1970, json: json)
@@ -29,7 +29,7 @@ extension StandInStore {
                         if let eventID = facts.eventID {
                             try upsertIntake(database, eventID: eventID, accountID: accountID, state: .forRejection(category: category),
                                              category: category, error: message, receivedAt: receivedAt,
-                                             epoch: now.timeIntervalSince1970, json: JSONCoding.string(envelope))
+                                             epoch: now.timeIntervalSince1970, json: envelope.jsonText)
                         }
                     case .duplicate:
                         break

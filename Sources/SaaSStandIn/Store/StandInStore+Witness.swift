@@ -26,14 +26,13 @@ extension StandInStore {
     /// Accepted envelopes, oldest first, filtered by account, project uuid and event type.
     func envelopes(account: String?, project: String?, eventType: String?) throws -> [StandInEnvelope] {
         let (clause, values) = Self.filter([("account_id", account), ("project_uuid", project), ("event_type", eventType)])
-        let decoder = JSONCoding.decoder()
         return try withDatabase {
             try $0.query("""
                 SELECT event_id, event_type, account_id, project_uuid, aggregate_type, aggregate_id,
                        answered_status, received_at, envelope_json
                 FROM envelopes\(clause) ORDER BY seq
                 """, values) { row in
-                let envelope = (try? decoder.decode(JSONValue.self, from: Data((row.text(8) ?? "null").utf8))) ?? .null
+                let envelope = (try? JSONValue.parse(Data((row.text(8) ?? "null").utf8))) ?? .null
                 return StandInEnvelope(eventID: row.text(0) ?? "", eventType: row.text(1), account: row.text(2) ?? "",
                                        projectUUID: row.text(3), aggregateType: row.text(4), aggregateID: row.text(5),
                                        status: row.text(6) ?? "", receivedAt: row.text(7) ?? "", envelope: envelope)
