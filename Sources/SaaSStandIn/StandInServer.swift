@@ -54,6 +54,7 @@ public final class StandInServer: @unchecked Sendable {
 
     /// `http://127.0.0.1:PORT`; the real port once `start()` returned.
     public var baseURL: URL {
+        // Cannot fail: a scheme, an IPv4 literal and a port.
         URL(string: "http://127.0.0.1:\(lock.withLock { boundPort })")!
     }
 
@@ -75,7 +76,8 @@ public final class StandInServer: @unchecked Sendable {
             }
             guard let store else { throw StandInError.stopped }
             boundPort = listener.port
-            let service = StandInService(configuration: configuration, store: store, baseURL: "http://127.0.0.1:\(listener.port)")
+            let service = StandInService(configuration: configuration, store: store, baseURL: "http://127.0.0.1:\(listener.port)",
+                                         isStopping: { [registry] in registry.isStopping })
             self.listener = listener
             self.service = service
             state = .running

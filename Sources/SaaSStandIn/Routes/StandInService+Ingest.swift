@@ -7,7 +7,7 @@ extension StandInService {
         var forcedRejection: (category: String, message: String)?
         switch faults.next() {
         case nil: break
-        case .delay(let milliseconds)?: usleep(useconds_t(milliseconds) * 1000)
+        case .delay(let milliseconds)?: pause(milliseconds: milliseconds)
         case .closeConnection?: return .dropConnection
         case .payloadTooLarge?: return .respond(.error(413, "Request body too large"))
         case .serverError?: return .respond(.error(500, "Internal server error (injected by stand-in)"))

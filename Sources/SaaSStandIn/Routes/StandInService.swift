@@ -11,12 +11,25 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
     let baseURL: String
     /// When this server started, reported as `/health/`'s build timestamp.
     let startedAt = Timestamp.iso8601()
+    /// Whether the server is stopping, so an injected delay does not hold `stop()` up.
+    let isStopping: @Sendable () -> Bool
 
     /// Creates the service over an open store.
-    init(configuration: StandInConfiguration, store: StandInStore, baseURL: String) {
+    init(configuration: StandInConfiguration, store: StandInStore, baseURL: String, isStopping: @escaping @Sendable () -> Bool) {
         self.configuration = configuration
         self.store = store
         self.baseURL = baseURL
+        self.isStopping = isStopping
+    }
+
+    /// Sleeps `milliseconds`, waking early when the server stops.
+    func pause(milliseconds: Int) {
+        let end = Date(timeIntervalSinceNow: Double(milliseconds) / 1000)
+        while !isStopping() {
+            let remaining = end.timeIntervalSinceNow
+            if remaining <= 0 { return }
+            usleep(useconds_t(min(remaining, 0.02) * 1_000_000))
+        }
     }
 
     /// Routes, answers and logs one request.

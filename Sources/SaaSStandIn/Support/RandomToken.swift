@@ -17,7 +17,7 @@ enum RandomToken {
     static func userCode() -> String {
         let letters = Array("BCDFGHJKLMNPQRSTVWXZ")
         var generator = SystemRandomNumberGenerator()
-        let pick = { String((0 ..< 4).map { _ in letters.randomElement(using: &generator)! }) }
+        let pick = { String((0 ..< 4).map { _ in letters[Int.random(in: 0 ..< letters.count, using: &generator)] }) }
         return "\(pick())-\(pick())"
     }
 }

@@ -21,6 +21,7 @@ struct HTTPConnection {
         var buffer: [UInt8] = []
         var requestDeadline: Date?
         var sentContinue = false
+        var awaitedSize = 0
         while true {
             let result: HTTPRequestParser.Result
             do {
@@ -44,7 +45,8 @@ struct HTTPConnection {
                     let keepAlive = request.wantsKeepAlive && !registry.isStopping
                     guard send(response, keepAlive: keepAlive, omitBody: request.method == "HEAD"), keepAlive else { return }
                 }
-            case .incomplete(_, let expectsContinue):
+            case .incomplete(let needAtLeast, let expectsContinue):
+                awaitedSize = needAtLeast ?? 0
                 let hasPartialRequest = buffer.contains { $0 != 0x0D && $0 != 0x0A }
                 if hasPartialRequest, requestDeadline == nil { requestDeadline = Date(timeIntervalSinceNow: timeouts.request) }
                 if expectsContinue, !sentContinue {
@@ -53,17 +55,20 @@ struct HTTPConnection {
                     sentContinue = true
                 }
                 let deadline = requestDeadline ?? Date(timeIntervalSinceNow: timeouts.idle)
-                switch (try? socket.read(deadline: deadline)) ?? .endOfStream {
-                case .bytes(let bytes):
-                    buffer.append(contentsOf: bytes)
-                case .endOfStream:
-                    return
-                case .timedOut:
-                    if hasPartialRequest {
-                        send(handler.handleUnreadable(status: 408, message: "request not complete within \(Int(timeouts.request)) s"), keepAlive: false)
+                // Read until the parser's hint is met, so a large body is parsed once, not per read.
+                repeat {
+                    switch (try? socket.read(deadline: deadline)) ?? .endOfStream {
+                    case .bytes(let bytes):
+                        buffer.append(contentsOf: bytes)
+                    case .endOfStream:
+                        return
+                    case .timedOut:
+                        if hasPartialRequest {
+                            send(handler.handleUnreadable(status: 408, message: "request not complete within \(Int(timeouts.request)) s"), keepAlive: false)
+                        }
+                        return
                     }
-                    return
-                }
+                } while buffer.count < awaitedSize
             }
         }
     }

@@ -105,6 +105,24 @@ final class StandInRobustnessTests: StandInTestCase {
         XCTAssertThrowsError(try ConnectedSocket.connect(host: "127.0.0.1", port: UInt16(server.baseURL.port!)), "the port is closed")
     }
 
+    func testStopDoesNotWaitOutAnInjectedDelay() throws {
+        let server = try StandInServer(configuration: StandInConfiguration())
+        try server.start()
+        let client = StandInClient(baseURL: server.baseURL, timeout: 30)
+        let token = try client.deviceLogin().accessToken
+        try client.injectFault(.delay(milliseconds: 60_000))
+        let answered = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = try? client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "slow")], accessToken: token)
+            answered.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        let started = Date()
+        server.stop()
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+        XCTAssertEqual(answered.wait(timeout: .now() + 5), .success)
+    }
+
     func testEverySocketIsCloseOnExec() throws {
         // Only sockets made here count: `swift test` hands its runner sockets of its own.
         let inherited = Self.socketDescriptors()
