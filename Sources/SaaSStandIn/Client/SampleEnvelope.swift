@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// Envelopes shaped like the ones spec-kitty 3.2.7 sends, for tests and benchmarks.
@@ -22,17 +23,17 @@ public enum SampleEnvelope {
         ]
         payload["evidence"] = .null
         var envelope: [String: JSONValue] = [
-            "admission_generation": .integer(1), "aggregate_id": .string(wpID), "aggregate_type": .string("WorkPackage"),
+            "admission_generation": .number(1), "aggregate_id": .string(wpID), "aggregate_type": .string("WorkPackage"),
             "binding_audience": .string("local-nonstrict:http://127.0.0.1"), "build_id": .string(""),
             "causation_id": .null, "correlation_id": .string(eventID), "drain_blocked_reason": .null,
             "event_id": .string(eventID), "event_type": .string("WPStatusChanged"), "git_branch": .string("feature/canary"),
-            "head_commit_sha": .string("0123456789abcdef0123456789abcdef01234567"), "lamport_clock": .integer(lamportClock),
-            "node_id": .string("b805cd5cee74"), "payload": .object(payload), "project_slug": .string("canary-project"),
+            "head_commit_sha": .string("0123456789abcdef0123456789abcdef01234567"), "lamport_clock": .number(Double(lamportClock)),
+            "node_id": .string("b805cd5cee74"), "payload": .object(sortingKeys: payload), "project_slug": .string("canary-project"),
             "project_uuid": .string(projectUUID), "repo_slug": .null, "schema_version": .string("3.0.0"),
             "spec_kitty_delivery_identity": .string(eventID), "team_slug": .null,
             "timestamp": .string("2026-05-19T11:17:05.000000+00:00"), "type": .string("event"),
         ]
         envelope.merge(extraTopLevel) { _, extra in extra }
-        return .object(envelope)
+        return .object(sortingKeys: envelope)
     }
 }

@@ -1,3 +1,4 @@
+import CanaryCore
 /// The stand-in's answer to one batch-ingest request.
 public struct StandInBatchAnswer: Equatable, Sendable {
     /// The HTTP status.

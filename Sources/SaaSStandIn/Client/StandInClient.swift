@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// Typed, synchronous access to a running stand-in from any process: the admin and
@@ -73,7 +74,8 @@ public struct StandInClient: Sendable {
         try list("receipts", try call("GET", "/__standin__/receipts", query: [("account", account), ("event_id", eventID)]))
     }
 
-    /// `GET /__standin__/counts`: `saas_counts` for `account` (everything when nil).
+    /// `GET /__standin__/counts`: `saas_counts` for `account` (everything when nil); how each
+    /// figure is counted is documented on the stand-in's store.
     public func counts(account: String? = nil) throws -> SaaSCounts {
         try decode(SaaSCounts.self, try call("GET", "/__standin__/counts", query: [("account", account)]))
     }
@@ -133,7 +135,7 @@ public struct StandInClient: Sendable {
 
     /// The body `sendBatch` would send: `{"events": [...]}`, gzip-compressed unless `gzip` is false.
     public static func encodeBatch(_ events: [JSONValue], gzip: Bool = true) throws -> Data {
-        let json = Data(JSONValue.object(["events": .array(events)]).jsonText.utf8)
+        let json = Data(JSONValue.object(sortingKeys: ["events": .array(events)]).compactText.utf8)
         return gzip ? try Gzip.deflate(json) : json
     }
 
@@ -143,7 +145,7 @@ public struct StandInClient: Sendable {
                                    ("X-Spec-Kitty-Sync-Protocol", "2.0")])
         if gzip { headers.add("Content-Encoding", "gzip") }
         let response = try exchange(HTTPRequest(method: "POST", target: "/api/v1/events/batch/", headers: headers, body: body))
-        let answer = (try? JSONValue.parse(response.body)) ?? .null
+        let answer = (try? JSONValue.parseWire(response.body)) ?? .null
         // Read straight from the tree: a Codable round trip would cost more than the server's work.
         let results = (answer["results"]?.arrayValue ?? []).map { entry in
             BatchEventResult(eventID: entry["event_id"]?.stringValue, status: entry["status"]?.stringValue ?? "",

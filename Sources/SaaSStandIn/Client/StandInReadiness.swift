@@ -1,3 +1,4 @@
+import CanaryCore
 /// The `/health/ready/` answer as the gate reads it.
 public struct StandInReadiness: Equatable, Sendable {
     /// 200 when ready, 503 when not.

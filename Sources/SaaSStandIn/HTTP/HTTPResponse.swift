@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// One HTTP/1.1 response, serialised with an exact `Content-Length`.
@@ -23,7 +24,7 @@ public struct HTTPResponse: Sendable, Equatable {
 
     /// A JSON response written straight from a `JSONValue` tree (no Codable on the hot path).
     public static func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
-        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: Data(value.jsonText.utf8))
+        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: Data(value.compactText.utf8))
     }
 
     /// The `{"error": message}` shape every failure here uses.

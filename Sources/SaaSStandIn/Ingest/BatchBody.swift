@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// The decoded body of a batch-ingest request: `{"events": [envelope, ...]}`.
@@ -56,7 +57,7 @@ struct BatchBody: Equatable {
         }
         let document: JSONValue
         do {
-            document = try JSONValue.parse(bytes)
+            document = try JSONValue.parseWire(bytes)
         } catch {
             throw Failure.malformed("not JSON")
         }

@@ -1,3 +1,4 @@
+import CanaryCore
 /// One entry of the batch answer's `results` list.
 public struct BatchEventResult: Codable, Equatable, Sendable {
     /// The envelope's `event_id` (nil when it had none).
@@ -22,7 +23,7 @@ public struct BatchEventResult: Codable, Equatable, Sendable {
         var members: [String: JSONValue] = ["event_id": eventID.map(JSONValue.string) ?? .null, "status": .string(status)]
         if let error { members["error"] = .string(error) }
         if let errorCategory { members["error_category"] = .string(errorCategory) }
-        return .object(members)
+        return .object(sortingKeys: members)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,3 +1,4 @@
+import CanaryCore
 /// The facts of one envelope the store indexes and counts by. Pure.
 struct EnvelopeFacts: Equatable, Sendable {
     var eventID: String?

@@ -1,3 +1,4 @@
+import CanaryCore
 /// The top-level envelope keys strict ingress accepts: the ONE place they are listed.
 ///
 /// Evidence: the keys conforming CLIs send (saas-contract.md, "Behaviour profiles"),
@@ -17,8 +18,8 @@ enum EnvelopeKeyAllowList {
     /// The keys of `envelope` outside the list, sorted (the CLI sends sorted keys, and
     /// jsonschema names extras in instance order).
     static func unexpectedKeys(in envelope: JSONValue) -> [String] {
-        guard let members = envelope.objectValue else { return [] }
-        return members.keys.filter { !keys.contains($0) }.sorted()
+        guard let members = envelope.members else { return [] }
+        return members.map(\.key).filter { !keys.contains($0) }.sorted()
     }
 
     /// jsonschema's `additionalProperties` message for the first offending envelope, if any.

@@ -1,6 +1,8 @@
+import CanaryCore
 import Foundation
 
-/// A strict RFC 8259 parser from UTF-8 bytes straight into `JSONValue`.
+/// A strict RFC 8259 parser from UTF-8 bytes straight into `CanaryCore.JSONValue`,
+/// objects sorted by key (a repeated key: the last one wins), numbers as doubles.
 ///
 /// Why not JSONSerialization: converting its `Any` tree (casts, NSString bridging)
 /// cost more than the rest of batch ingest together. One pass over the bytes here.
@@ -68,7 +70,7 @@ struct JSONParser {
 
     private mutating func object(depth: Int) throws -> JSONValue {
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -82,14 +84,22 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("':'") }
             index += 1
             skipWhitespace()
-            members[key] = try value(depth: depth + 1)
+            members.append((key: key, value: try value(depth: depth + 1)))
             skipWhitespace()
             guard index < bytes.count else { throw failure("',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             guard bytes[index] == UInt8(ascii: "}") else { throw failure("',' or '}'") }
             index += 1
-            return .object(members)
+            return .object(Self.sortedUnique(members))
         }
+    }
+
+    /// Members sorted by key; the CLI already sends them sorted, so that is checked first.
+    private static func sortedUnique(_ members: [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
+        if zip(members, members.dropFirst()).allSatisfy({ $0.key < $1.key }) { return members }
+        var latest: [String: JSONValue] = [:]
+        for member in members { latest[member.key] = member.value }
+        return latest.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
     }
 
     private mutating func array(depth: Int) throws -> JSONValue {
@@ -192,10 +202,9 @@ struct JSONParser {
         return code
     }
 
-    /// RFC 8259 §6 numbers: integers that fit Int64 stay exact, the rest are doubles.
+    /// RFC 8259 §6 numbers, as doubles (exact for integers up to 2^53, which is all the CLI sends).
     private mutating func number() throws -> JSONValue {
         let start = index
-        var isInteger = true
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count, (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(bytes[index]) else { throw failure("a value") }
         if bytes[index] == UInt8(ascii: "0") {
@@ -204,18 +213,15 @@ struct JSONParser {
             skipDigits()
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            isInteger = false
             index += 1
             guard skipDigits() > 0 else { throw failure("a digit after '.'") }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            isInteger = false
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard skipDigits() > 0 else { throw failure("an exponent") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< index]), as: UTF8.self)
-        if isInteger, let integer = Int64(text) { return .integer(integer) }
         guard let double = Double(text) else { throw failure("a number") }
         return .number(double)
     }

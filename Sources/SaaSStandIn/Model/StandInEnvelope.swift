@@ -1,3 +1,4 @@
+import CanaryCore
 /// An event envelope the stand-in accepted, with the account whose token sent it.
 public struct StandInEnvelope: Codable, Equatable, Sendable {
     /// The envelope's `event_id`.

@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// The `/__standin__/` endpoints tests and the gate drive the stand-in with.

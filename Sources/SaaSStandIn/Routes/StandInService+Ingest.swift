@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// Batch ingest and dossier content: what `spec-kitty sync now` sends.
@@ -32,7 +33,7 @@ extension StandInService {
         }
         let results = try store.recordBatch(body.events, accountID: account.userID, profile: configuration.profile,
                                             forcedRejection: forcedRejection)
-        return .respond(.json(200, JSONValue.object(["results": .array(results.map(\.jsonValue))])))
+        return .respond(.json(200, JSONValue.object(sortingKeys: ["results": .array(results.map(\.jsonValue))])))
     }
 
     func dossierPushContent(_ context: RequestContext) throws -> HTTPResponse {

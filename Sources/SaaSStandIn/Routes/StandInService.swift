@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// The application behind the sockets: routes each request, answers it, and writes
@@ -97,7 +98,7 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
     /// The fields of a form body, or of a flat JSON object body.
     static func fields(of request: HTTPRequest) -> [String: String] {
         if request.headers["Content-Type"]?.lowercased().hasPrefix("application/json") == true,
-           let object = try? JSONValue.parse(request.body).objectValue {
+           let object = try? JSONValue.parseWire(request.body).objectDictionary {
             return object.compactMapValues(\.stringValue)
         }
         return FormURLEncoded.parse(String(decoding: request.body, as: UTF8.self))
@@ -106,6 +107,6 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
     /// The JSON object body, or nil when the body is not one.
     static func jsonObject(of request: HTTPRequest) -> [String: JSONValue]? {
         if request.body.isEmpty { return [:] }
-        return (try? JSONValue.parse(request.body))?.objectValue
+        return (try? JSONValue.parseWire(request.body))?.objectDictionary
     }
 }

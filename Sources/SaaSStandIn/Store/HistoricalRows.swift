@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// The historical `business_rule` rejected intake rows a new store is seeded with.
@@ -20,19 +21,19 @@ enum HistoricalRows {
         return (0 ..< max(0, count)).map { index in
             let eventID = "standin-historical-\(String(format: "%04d", index + 1))"
             let epoch = start + Double(index * 60)
-            let envelope: JSONValue = .object([
+            let envelope: JSONValue = .object(sortingKeys: [
                 "event_id": .string(eventID),
                 "event_type": .string("WPStatusChanged"),
                 "aggregate_type": .string("WorkPackage"),
                 "aggregate_id": .string("WP-HISTORICAL-\(index + 1)"),
                 "schema_version": .string("3.0.0"),
-                "payload": .object(["wp_id": .string("WP-HISTORICAL-\(index + 1)"), "to_lane": .string("done")]),
+                "payload": .object(sortingKeys: ["wp_id": .string("WP-HISTORICAL-\(index + 1)"), "to_lane": .string("done")]),
             ])
             return Row(eventID: eventID,
                        error: "business rule: transition refused (historical row \(index + 1))",
                        receivedAt: Timestamp.iso8601(Date(timeIntervalSince1970: epoch)),
                        receivedEpoch: epoch,
-                       envelopeJSON: envelope.jsonText)
+                       envelopeJSON: envelope.compactText)
         }
     }
 }

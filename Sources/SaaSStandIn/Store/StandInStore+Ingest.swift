@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// Batch ingest and dossier pushes.
@@ -15,13 +16,13 @@ extension StandInStore {
                     let alreadyAccepted = try facts.eventID.map {
                         try database.scalar("SELECT COUNT(*) FROM envelopes WHERE event_id = ?", [.text($0)]) > 0
                     } ?? false
-                    let outcome = EventOutcome.decide(eventID: facts.eventID, isObject: envelope.objectValue != nil,
+                    let outcome = EventOutcome.decide(eventID: facts.eventID, isObject: envelope.members != nil,
                                                       alreadyAccepted: alreadyAccepted, profile: profile,
                                                       forcedRejection: forcedRejection)
                     let result = outcome.result(eventID: facts.eventID)
                     switch outcome {
                     case .accept(let status):
-                        let json = envelope.jsonText
+                        let json = envelope.compactText
                         try insertEnvelope(database, facts: facts, accountID: accountID, status: status, receivedAt: receivedAt, json: json)
                         try upsertIntake(database, eventID: facts.eventID ?? "", accountID: accountID, state: .processed,
                                          category: nil, error: nil, receivedAt: receivedAt, epoch: now.timeIntervalSince1970, json: json)
@@ -29,7 +30,7 @@ extension StandInStore {
                         if let eventID = facts.eventID {
                             try upsertIntake(database, eventID: eventID, accountID: accountID, state: .forRejection(category: category),
                                              category: category, error: message, receivedAt: receivedAt,
-                                             epoch: now.timeIntervalSince1970, json: envelope.jsonText)
+                                             epoch: now.timeIntervalSince1970, json: envelope.compactText)
                         }
                     case .duplicate:
                         break

@@ -32,7 +32,7 @@ extension StandInStore {
                        answered_status, received_at, envelope_json
                 FROM envelopes\(clause) ORDER BY seq
                 """, values) { row in
-                let envelope = (try? JSONValue.parse(Data((row.text(8) ?? "null").utf8))) ?? .null
+                let envelope = (try? JSONValue.parseWire(Data((row.text(8) ?? "null").utf8))) ?? .null
                 return StandInEnvelope(eventID: row.text(0) ?? "", eventType: row.text(1), account: row.text(2) ?? "",
                                        projectUUID: row.text(3), aggregateType: row.text(4), aggregateID: row.text(5),
                                        status: row.text(6) ?? "", receivedAt: row.text(7) ?? "", envelope: envelope)
@@ -66,21 +66,35 @@ extension StandInStore {
     }
 
     /// `saas_counts` for one account, or over everything (historical rows included) when nil.
+    ///
+    /// The hosted SaaS's own tables are not public; here:
+    /// - `batch_intake_total`: intake rows, one per distinct event id that reached batch ingest
+    ///   (accepted or rejected; a duplicate adds none);
+    /// - `batch_intake_business_rule_rejected` / `batch_intake_terminal_failed`: intake rows in
+    ///   those states (see `IntakeState`);
+    /// - `mission_count`: distinct mission slugs named by accepted envelopes
+    ///   (`payload.mission_slug`, else `payload.namespace.mission_slug`);
+    /// - `work_package_count`: distinct (mission, `payload.wp_id`) pairs of accepted envelopes;
+    /// - `status_transition_count`: accepted `WPStatusChanged` envelopes, and
+    ///   `force_required_transition_count` those whose `payload.force` is `true`;
+    /// - `sync_event_count`: accepted envelopes. `available` is always true.
     func counts(account: String?) throws -> SaaSCounts {
         let (clause, values) = Self.filter([("account_id", account)])
         let intakeAnd = clause.isEmpty ? " WHERE" : clause + " AND"
         let envelopesAnd = intakeAnd
         return try withDatabase { database in
             func count(_ sql: String) throws -> Int { Int(try database.scalar(sql, values)) }
-            return SaaSCounts(
-                batchIntakeTotal: try count("SELECT COUNT(*) FROM batch_intake\(clause)"),
-                batchIntakeBusinessRuleRejected: try count("SELECT COUNT(*) FROM batch_intake\(intakeAnd) state = '\(IntakeState.businessRuleRejected.rawValue)'"),
-                batchIntakeTerminalFailed: try count("SELECT COUNT(*) FROM batch_intake\(intakeAnd) state = '\(IntakeState.terminalFailed.rawValue)'"),
-                missionCount: try count("SELECT COUNT(DISTINCT mission_slug) FROM envelopes\(clause)"),
-                workPackageCount: try count("SELECT COUNT(DISTINCT COALESCE(mission_slug, '') || '/' || wp_id) FROM envelopes\(envelopesAnd) wp_id IS NOT NULL"),
-                statusTransitionCount: try count("SELECT COUNT(*) FROM envelopes\(envelopesAnd) event_type = 'WPStatusChanged'"),
-                forceRequiredTransitionCount: try count("SELECT COUNT(*) FROM envelopes\(envelopesAnd) event_type = 'WPStatusChanged' AND force = 1"),
-                syncEventCount: try count("SELECT COUNT(*) FROM envelopes\(clause)"))
+            var counts = SaaSCounts()
+            counts.batchIntakeTotal = try count("SELECT COUNT(*) FROM batch_intake\(clause)")
+            counts.batchIntakeBusinessRuleRejected = try count("SELECT COUNT(*) FROM batch_intake\(intakeAnd) state = '\(IntakeState.businessRuleRejected.rawValue)'")
+            counts.batchIntakeTerminalFailed = try count("SELECT COUNT(*) FROM batch_intake\(intakeAnd) state = '\(IntakeState.terminalFailed.rawValue)'")
+            counts.missionCount = try count("SELECT COUNT(DISTINCT mission_slug) FROM envelopes\(clause)")
+            counts.workPackageCount = try count("SELECT COUNT(DISTINCT COALESCE(mission_slug, '') || '/' || wp_id) FROM envelopes\(envelopesAnd) wp_id IS NOT NULL")
+            counts.statusTransitionCount = try count("SELECT COUNT(*) FROM envelopes\(envelopesAnd) event_type = 'WPStatusChanged'")
+            counts.forceRequiredTransitionCount = try count("SELECT COUNT(*) FROM envelopes\(envelopesAnd) event_type = 'WPStatusChanged' AND force = 1")
+            counts.syncEventCount = try count("SELECT COUNT(*) FROM envelopes\(clause)")
+            counts.available = true
+            return counts
         }
     }
 

@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 import Glibc
 import SaaSStandIn
@@ -229,7 +230,7 @@ private struct CLIFailure: Error, CustomStringConvertible {
 
 private extension JSONValue {
     var integerValue: Int? {
-        if case .integer(let value) = self { return Int(value) }
+        if case .number(let value) = self { return Int(value) }
         return nil
     }
 }

@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 @testable import SaaSStandIn
 import XCTest
@@ -52,8 +53,8 @@ final class StandInFaultTests: StandInTestCase {
         try client.injectFault(.protocolMismatch(errorCode: "client-too-old", description: "too old", upgradeGuidance: "pip install -U spec-kitty-cli"))
         let answer = try send("p1")
         XCTAssertEqual(answer.status, 412)
-        XCTAssertEqual(answer.body, .object(["error_code": .string("client-too-old"), "error_description": .string("too old"),
-                                             "sync_protocol": .object(["upgrade_guidance": .string("pip install -U spec-kitty-cli")])]))
+        XCTAssertEqual(answer.body, .object(sortingKeys: ["error_code": .string("client-too-old"), "error_description": .string("too old"),
+                                             "sync_protocol": .object(sortingKeys: ["upgrade_guidance": .string("pip install -U spec-kitty-cli")])]))
         XCTAssertEqual(try send("p1").results.map(\.status), ["success"], "nothing was recorded by the refused batch")
     }
 

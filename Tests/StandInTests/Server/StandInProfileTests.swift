@@ -1,3 +1,4 @@
+import CanaryCore
 @testable import SaaSStandIn
 import XCTest
 
@@ -18,7 +19,7 @@ final class StandInProfileTests: StandInTestCase {
         let leaky = SampleEnvelope.wpStatusChanged(eventID: "q2", extraTopLevel: ["actor": .string("claude")])
         let refused = try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "q3"), leaky], accessToken: token)
         XCTAssertEqual(refused.status, 400)
-        XCTAssertEqual(refused.body, .object(["error": .string("Additional properties are not allowed ('actor' was unexpected)")]),
+        XCTAssertEqual(refused.body, .object(sortingKeys: ["error": .string("Additional properties are not allowed ('actor' was unexpected)")]),
                        "no per-event details: the CLI must bisect")
         XCTAssertEqual(try client.envelopes(account: account.userID).map(\.eventID), ["q1"], "the whole batch was refused, q3 included")
         XCTAssertTrue(try client.receipts(eventID: "q3").isEmpty)

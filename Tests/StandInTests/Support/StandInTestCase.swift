@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 @testable import SaaSStandIn
 import XCTest

@@ -1,4 +1,4 @@
-import SaaSStandIn
+@testable import SaaSStandIn
 import XCTest
 
 final class GzipTests: XCTestCase {

@@ -1,3 +1,4 @@
+import CanaryCore
 @testable import SaaSStandIn
 import XCTest
 
@@ -42,7 +43,7 @@ final class IngestRulesTests: XCTestCase {
         XCTAssertEqual(facts.missionSlug, "m")
         XCTAssertEqual(facts.workPackageID, "WP07")
         XCTAssertTrue(facts.force)
-        let dossier: JSONValue = .object(["event_id": .string("d"), "payload": .object(["namespace": .object(["mission_slug": .string("n")])])])
+        let dossier: JSONValue = .object(sortingKeys: ["event_id": .string("d"), "payload": .object(sortingKeys: ["namespace": .object(sortingKeys: ["mission_slug": .string("n")])])])
         XCTAssertEqual(EnvelopeFacts(dossier).missionSlug, "n")
     }
 

@@ -1,28 +1,36 @@
+import CanaryCore
 import Foundation
 
-/// JSON text in and out without Codable or JSONSerialization: both spent more time
-/// building and casting intermediate objects than batch ingest spends on everything else.
+/// Wire-speed JSON for `CanaryCore.JSONValue`, the package's one JSON tree.
+///
+/// Codable (`JSONValue.parse`) and JSONSerialization both spent more time building and
+/// casting intermediate values than batch ingest spends on everything else, so ingest
+/// reads bytes with `JSONParser` and writes text here, without reflection.
 extension JSONValue {
-    /// Why bytes are not JSON.
-    public struct ParseError: Error, Equatable, Sendable {
-        /// The byte offset of the problem.
-        public var offset: Int
-        /// What was expected there.
-        public var reason: String
+    /// An object whose members are sorted by key, as `JSONValue.parse` makes them.
+    static func object(sortingKeys members: [String: JSONValue]) -> JSONValue {
+        .object(members.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })
     }
 
-    /// Parses JSON text (any value at the top level).
-    public static func parse(_ data: Data) throws -> JSONValue {
-        do {
-            return try JSONParser.parse(data)
-        } catch let failure as JSONParser.Failure {
-            throw ParseError(offset: failure.offset, reason: failure.reason)
-        }
+    /// The members, if this is an object.
+    var members: [(key: String, value: JSONValue)]? {
+        if case .object(let members) = self { return members }
+        return nil
     }
 
-    /// Compact JSON with keys sorted and non-ASCII kept as UTF-8 (Python's
-    /// `sort_keys=True, separators=(",", ":"), ensure_ascii=False`).
-    public var jsonText: String {
+    /// The members as a dictionary (a repeated key: the last one), if this is an object.
+    var objectDictionary: [String: JSONValue]? {
+        members.map { Dictionary($0.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }) }
+    }
+
+    /// Parses UTF-8 JSON text into a tree whose objects are sorted by key.
+    static func parseWire(_ data: Data) throws -> JSONValue {
+        try JSONParser.parse(data)
+    }
+
+    /// Compact JSON text, members in the tree's order (sorted when parsed), non-ASCII
+    /// kept as UTF-8: Python's `sort_keys=True, separators=(",", ":"), ensure_ascii=False`.
+    var compactText: String {
         var output: [UInt8] = []
         output.reserveCapacity(256)
         write(to: &output)
@@ -33,8 +41,7 @@ extension JSONValue {
         switch self {
         case .null: output += Array("null".utf8)
         case .bool(let value): output += Array((value ? "true" : "false").utf8)
-        case .integer(let value): output += Array(String(value).utf8)
-        case .number(let value): output += Array((value.isFinite ? "\(value)" : "null").utf8)
+        case .number(let value): output += Array(Self.numberText(value).utf8)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
@@ -45,14 +52,21 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
+            for (index, member) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(key, to: &output)
+                Self.writeString(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))
-                members[key]?.write(to: &output)
+                member.value.write(to: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Whole numbers as integers (as `JSONValue.encode` does), others in Swift's shortest form.
+    private static func numberText(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
