@@ -4,9 +4,13 @@ import Foundation
 /// The application behind the sockets: routes each request, answers it, and writes
 /// the witness (request log, envelopes) to the store.
 final class StandInService: HTTPRequestHandling, @unchecked Sendable {
+    /// The server's configuration (profile, limits, reported versions).
     let configuration: StandInConfiguration
+    /// All persistent state and the witness.
     let store: StandInStore
+    /// Faults waiting for batch requests.
     let faults = PendingFaults()
+    /// The account the next device authorization approves.
     let loginHint = LoginHintSlot()
     /// `http://127.0.0.1:PORT`, used in device-flow and websocket URLs.
     let baseURL: String

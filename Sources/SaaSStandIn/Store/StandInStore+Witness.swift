@@ -80,18 +80,18 @@ extension StandInStore {
     /// - `sync_event_count`: accepted envelopes. `available` is always true.
     func counts(account: String?) throws -> SaaSCounts {
         let (clause, values) = Self.filter([("account_id", account)])
-        let intakeAnd = clause.isEmpty ? " WHERE" : clause + " AND"
-        let envelopesAnd = intakeAnd
+        // The account filter, ready for one more condition.
+        let and = clause.isEmpty ? " WHERE" : clause + " AND"
         return try withDatabase { database in
             func count(_ sql: String) throws -> Int { Int(try database.scalar(sql, values)) }
             var counts = SaaSCounts()
             counts.batchIntakeTotal = try count("SELECT COUNT(*) FROM batch_intake\(clause)")
-            counts.batchIntakeBusinessRuleRejected = try count("SELECT COUNT(*) FROM batch_intake\(intakeAnd) state = '\(IntakeState.businessRuleRejected.rawValue)'")
-            counts.batchIntakeTerminalFailed = try count("SELECT COUNT(*) FROM batch_intake\(intakeAnd) state = '\(IntakeState.terminalFailed.rawValue)'")
+            counts.batchIntakeBusinessRuleRejected = try count("SELECT COUNT(*) FROM batch_intake\(and) state = '\(IntakeState.businessRuleRejected.rawValue)'")
+            counts.batchIntakeTerminalFailed = try count("SELECT COUNT(*) FROM batch_intake\(and) state = '\(IntakeState.terminalFailed.rawValue)'")
             counts.missionCount = try count("SELECT COUNT(DISTINCT mission_slug) FROM envelopes\(clause)")
-            counts.workPackageCount = try count("SELECT COUNT(DISTINCT COALESCE(mission_slug, '') || '/' || wp_id) FROM envelopes\(envelopesAnd) wp_id IS NOT NULL")
-            counts.statusTransitionCount = try count("SELECT COUNT(*) FROM envelopes\(envelopesAnd) event_type = 'WPStatusChanged'")
-            counts.forceRequiredTransitionCount = try count("SELECT COUNT(*) FROM envelopes\(envelopesAnd) event_type = 'WPStatusChanged' AND force = 1")
+            counts.workPackageCount = try count("SELECT COUNT(DISTINCT COALESCE(mission_slug, '') || '/' || wp_id) FROM envelopes\(and) wp_id IS NOT NULL")
+            counts.statusTransitionCount = try count("SELECT COUNT(*) FROM envelopes\(and) event_type = 'WPStatusChanged'")
+            counts.forceRequiredTransitionCount = try count("SELECT COUNT(*) FROM envelopes\(and) event_type = 'WPStatusChanged' AND force = 1")
             counts.syncEventCount = try count("SELECT COUNT(*) FROM envelopes\(clause)")
             counts.available = true
             return counts
