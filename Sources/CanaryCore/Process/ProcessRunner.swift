@@ -1,0 +1,314 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs commands as child processes, each in its own process group, and records them.
+///
+/// Modelled on swift-package-manager's `AsyncProcess`: `posix_spawn` with
+/// `POSIX_SPAWN_SETPGROUP`, stdin from `/dev/null`, both output pipes drained
+/// by one `poll` loop so a chatty child can never block on a full pipe, and
+/// EINTR-safe reads and waits. The caller blocks on a semaphore, never in
+/// `waitpid` on the main thread, and a timeout signals the whole group
+/// (`kill(-pgid, …)`) so grandchildren die with their parent.
+///
+/// Every group started is remembered until it is empty, so a test can assert
+/// `liveChildren()` is empty at teardown.
+public final class ProcessRunner: @unchecked Sendable {
+    /// Limit for a command that does not name its own.
+    public let defaultTimeout: TimeInterval
+    /// Time between SIGTERM and SIGKILL when a command times out.
+    public let terminationGrace: TimeInterval
+    /// How long output is still read after the child exits, while a
+    /// descendant keeps the pipes open.
+    public let drainGrace: TimeInterval
+
+    private let logSink: CommandLogSink?
+    private let lock = NSLock()
+    private var sequence = 0
+    private var groups: Set<pid_t> = []
+
+    /// A runner; `logSink` receives every finished command.
+    public init(
+        logSink: CommandLogSink? = nil,
+        defaultTimeout: TimeInterval = 300,
+        terminationGrace: TimeInterval = 3,
+        drainGrace: TimeInterval = 2
+    ) {
+        self.logSink = logSink
+        self.defaultTimeout = defaultTimeout
+        self.terminationGrace = terminationGrace
+        self.drainGrace = drainGrace
+    }
+
+    /// Runs `argv` to completion and returns what happened.
+    ///
+    /// A non-zero exit or a timeout is a *result*, not an error: call
+    /// `requireSuccess()` on it when the caller needs one. Throws only when
+    /// the command could not be started.
+    public func run(
+        _ argv: [String],
+        environment: ProcessEnvironment = .inheriting(),
+        workingDirectory: URL? = nil,
+        timeout: TimeInterval? = nil,
+        label: String? = nil
+    ) throws -> CommandResult {
+        precondition(!argv.isEmpty, "argv must name an executable")
+        let executable = try ExecutableLocator.resolve(argv[0], searchPath: environment["PATH"])
+        let stdoutPipe = try Pipe2()
+        let stderrPipe: Pipe2
+        do { stderrPipe = try Pipe2() } catch {
+            close(stdoutPipe.readEnd)
+            close(stdoutPipe.writeEnd)
+            throw error
+        }
+
+        let started = Date()
+        let pid: pid_t
+        do {
+            pid = try spawn(
+                executable: executable, argv: argv, environment: environment,
+                workingDirectory: workingDirectory, stdout: stdoutPipe.writeEnd, stderr: stderrPipe.writeEnd
+            )
+        } catch {
+            for fd in [stdoutPipe.readEnd, stdoutPipe.writeEnd, stderrPipe.readEnd, stderrPipe.writeEnd] { close(fd) }
+            throw error
+        }
+        // The child holds its own copies; keeping ours would hide EOF.
+        close(stdoutPipe.writeEnd)
+        close(stderrPipe.writeEnd)
+        track(group: pid)
+
+        let collector = ChildCollector(
+            pid: pid, stdoutFD: stdoutPipe.readEnd, stderrFD: stderrPipe.readEnd, drainGrace: drainGrace
+        )
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            collector.collect()
+            done.signal()
+        }
+        thread.name = "ProcessRunner pid \(pid)"
+        thread.start()
+
+        let limit = timeout ?? defaultTimeout
+        var timedOut = false
+        if done.wait(timeout: .now() + limit) == .timedOut {
+            timedOut = true
+            kill(-pid, SIGTERM)
+            if done.wait(timeout: .now() + terminationGrace) == .timedOut {
+                kill(-pid, SIGKILL)
+                done.wait()
+            }
+            // Descendants that outlived the leader (or ignored SIGTERM) go too.
+            kill(-pid, SIGKILL)
+        }
+        forgetIfEmpty(group: pid)
+
+        let result = CommandResult(
+            argv: argv,
+            executablePath: executable,
+            workingDirectory: workingDirectory?.path,
+            termination: collector.termination ?? .signaled(SIGKILL),
+            timedOut: timedOut,
+            stdout: collector.stdout,
+            stderr: collector.stderr,
+            started: started,
+            finished: Date()
+        )
+        let number = nextSequence()
+        logSink?.record(result, sequence: number, label: label ?? Self.defaultLabel(for: argv))
+        return result
+    }
+
+    /// Process groups this runner started that still have a live member.
+    ///
+    /// A group outlives its leader when a grandchild keeps running (`cmd &`);
+    /// those are exactly the leaks a teardown assertion should catch.
+    public func liveChildren() -> [pid_t] {
+        lock.lock()
+        defer { lock.unlock() }
+        groups = groups.filter(Self.groupHasMembers)
+        return groups.sorted()
+    }
+
+    /// SIGTERMs every live group, then SIGKILLs what is left after `grace`.
+    public func terminateAll(grace: TimeInterval = 1) {
+        let live = liveChildren()
+        guard !live.isEmpty else { return }
+        for group in live { kill(-group, SIGTERM) }
+        let deadline = Date().addingTimeInterval(grace)
+        while Date() < deadline, !liveChildren().isEmpty { usleep(10000) }
+        for group in liveChildren() { kill(-group, SIGKILL) }
+    }
+
+    /// "spec-kitty-sync-status" for `[…/spec-kitty, sync, status, --check]`.
+    public static func defaultLabel(for argv: [String]) -> String {
+        let tool = (argv.first ?? "command").split(separator: "/").last.map(String.init) ?? "command"
+        let words = argv.dropFirst().prefix { !$0.hasPrefix("-") }.prefix(3)
+        return ([tool] + words).joined(separator: "-")
+    }
+
+    // MARK: - Internals
+
+    private func spawn(
+        executable: String,
+        argv: [String],
+        environment: ProcessEnvironment,
+        workingDirectory: URL?,
+        stdout: Int32,
+        stderr: Int32
+    ) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // Several CLI commands prompt when stdin is a terminal or a pipe left
+        // open; /dev/null also means a child can never SIGPIPE us.
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        if let addClosefrom = GNUSpawnExtensions.addClosefrom {
+            // Keeps sockets and database handles of this process out of the CLI.
+            _ = addClosefrom(&actions, 3)
+        }
+        if let directory = workingDirectory {
+            guard let addChdir = GNUSpawnExtensions.addChdir else {
+                throw ProcessError.setupFailed(operation: "posix_spawn_file_actions_addchdir_np", errno: ENOSYS)
+            }
+            let code = directory.path.withCString { addChdir(&actions, $0) }
+            guard code == 0 else { throw ProcessError.setupFailed(operation: "addchdir", errno: code) }
+        }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Own process group: the timeout can signal the child and all of its
+        // descendants at once, and a Ctrl-C aimed at us does not reach it.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        // Ignored dispositions survive exec; a child must start with defaults.
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        let flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+
+        let cArgv = makeCStringArray(argv)
+        defer { freeCStringArray(cArgv) }
+        let cEnvironment = makeCStringArray(environment.entries)
+        defer { freeCStringArray(cEnvironment) }
+
+        var pid: pid_t = 0
+        let code = cArgv.withUnsafeBufferPointer { argvBuffer in
+            cEnvironment.withUnsafeBufferPointer { envBuffer in
+                posix_spawn(&pid, executable, &actions, &attributes, argvBuffer.baseAddress!, envBuffer.baseAddress!)
+            }
+        }
+        guard code == 0 else { throw ProcessError.launchFailed(argv: argv, errno: code) }
+        return pid
+    }
+
+    private func track(group: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        groups.insert(group)
+    }
+
+    private func forgetIfEmpty(group: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !Self.groupHasMembers(group) { groups.remove(group) }
+    }
+
+    private func nextSequence() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        sequence += 1
+        return sequence
+    }
+
+    private static func groupHasMembers(_ group: pid_t) -> Bool {
+        // Signal 0 checks existence only; EPERM would still mean "exists".
+        kill(-group, 0) == 0 || errno == EPERM
+    }
+}
+
+/// Drains one child's two pipes and reaps it, on a thread of its own.
+///
+/// Written only by `collect()` before the runner's semaphore is signalled,
+/// read only after; the semaphore orders the accesses.
+private final class ChildCollector: @unchecked Sendable {
+    let pid: pid_t
+    let stdoutFD: Int32
+    let stderrFD: Int32
+    let drainGrace: TimeInterval
+    private(set) var stdout = Data()
+    private(set) var stderr = Data()
+    private(set) var termination: CommandResult.Termination?
+
+    init(pid: pid_t, stdoutFD: Int32, stderrFD: Int32, drainGrace: TimeInterval) {
+        self.pid = pid
+        self.stdoutFD = stdoutFD
+        self.stderrFD = stderrFD
+        self.drainGrace = drainGrace
+    }
+
+    func collect() {
+        defer {
+            close(stdoutFD)
+            close(stderrFD)
+        }
+        var open: [Int32: Bool] = [stdoutFD: true, stderrFD: true]
+        var reapedAt: Date?
+        var buffer = [UInt8](repeating: 0, count: 65536)
+
+        while open.values.contains(true) {
+            if let reapedAt, Date().timeIntervalSince(reapedAt) > drainGrace {
+                // A background descendant holds the pipe; its output after
+                // the leader's exit is not this command's output.
+                break
+            }
+            var fds = open.filter(\.value).keys.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            // Poll with a short period only to notice the leader's exit while
+            // a descendant keeps the pipes open; normal EOF wakes us at once.
+            let ready = poll(&fds, nfds_t(fds.count), 50)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            for entry in fds where entry.revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    if entry.fd == stdoutFD {
+                        stdout.append(contentsOf: buffer[0 ..< count])
+                    } else {
+                        stderr.append(contentsOf: buffer[0 ..< count])
+                    }
+                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                    open[entry.fd] = false
+                }
+            }
+            if reapedAt == nil, ready == 0, reap(blocking: false) { reapedAt = Date() }
+        }
+        if termination == nil { _ = reap(blocking: true) }
+    }
+
+    /// Collects the exit status; true once the child is gone.
+    private func reap(blocking: Bool) -> Bool {
+        var status: Int32 = 0
+        while true {
+            let result = waitpid(pid, &status, blocking ? 0 : WNOHANG)
+            if result == pid {
+                termination = decodeWaitStatus(status)
+                return true
+            }
+            if result == 0 { return false }
+            if errno == EINTR { continue }
+            // ECHILD: someone else reaped it; the status is lost.
+            termination = termination ?? .signaled(0)
+            return true
+        }
+    }
+}
