@@ -229,9 +229,27 @@ public final class ProcessRunner: @unchecked Sendable {
         return sequence
     }
 
-    private static func groupHasMembers(_ group: pid_t) -> Bool {
-        // Signal 0 checks existence only; EPERM would still mean "exists".
-        kill(-group, 0) == 0 || errno == EPERM
+    /// Whether any process of `group` is alive (not a zombie).
+    static func groupHasMembers(_ group: pid_t) -> Bool {
+        // Signal 0 checks existence only: the cheap answer for the usual case.
+        if kill(-group, 0) != 0, errno == ESRCH { return false }
+        // Killed descendants linger as zombies until their new parent (init)
+        // reaps them, and a zombie still counts for kill(); it is not alive.
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
+        return entries.contains { entry in
+            guard pid_t(entry) != nil, let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let (state, processGroup) = parseStat(stat) else { return false }
+            return processGroup == group && state != "Z" && state != "X"
+        }
+    }
+
+    /// State and process group from a `/proc/<pid>/stat` line.
+    static func parseStat(_ stat: String) -> (state: Character, processGroup: pid_t)? {
+        // The command name may contain spaces and parentheses; fields resume after the last ")".
+        guard let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 2, let state = fields[0].first, let group = pid_t(fields[2]) else { return nil }
+        return (state, group)
     }
 }
 
@@ -290,7 +308,9 @@ private final class ChildCollector: @unchecked Sendable {
                     open[entry.fd] = false
                 }
             }
-            if reapedAt == nil, ready == 0, reap(blocking: false) { reapedAt = Date() }
+            // Cheap (one syscall) and bounded by poll's period: a descendant
+            // that keeps writing cannot hide the leader's exit.
+            if reapedAt == nil, reap(blocking: false) { reapedAt = Date() }
         }
         if termination == nil { _ = reap(blocking: true) }
     }
