@@ -25,7 +25,7 @@ final class SpecKittyLocatorTests: XCTestCase {
         try FileManager.default.createDirectory(at: sitePackages.appendingPathComponent("spec_kitty_events-6.1.0.dist-info"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: sitePackages.appendingPathComponent("spec_kitty_cli-3.2.7.dist-info"), withIntermediateDirectories: true)
         let binary = try makeExecutable(directory.url.appendingPathComponent("bin/spec-kitty"), script: "echo 'spec-kitty-cli version 3.2.7'")
-        XCTAssertEqual(SpecKittyLocator.installedVersion(of: "spec_kitty_events", besides: binary), "6.1.0")
+        XCTAssertEqual(SpecKittyLocator.eventsVersion(besides: binary), "6.1.0")
         XCTAssertEqual(SpecKittyLocator.installedVersion(of: "spec-kitty-cli", besides: binary), "3.2.7")
         XCTAssertNil(SpecKittyLocator.installedVersion(of: "absent", besides: binary))
         let environment = ProcessEnvironment.inheriting()

@@ -21,6 +21,7 @@ public enum ProcessError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The failure with its command line and output tail.
     public var description: String {
         switch self {
         case let .executableNotFound(name, searchPath):

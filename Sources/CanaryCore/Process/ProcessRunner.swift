@@ -56,11 +56,10 @@ public final class ProcessRunner: @unchecked Sendable {
     ) throws -> CommandResult {
         precondition(!argv.isEmpty, "argv must name an executable")
         let executable = try ExecutableLocator.resolve(argv[0], searchPath: environment["PATH"])
-        let stdoutPipe = try Pipe2()
-        let stderrPipe: Pipe2
-        do { stderrPipe = try Pipe2() } catch {
-            close(stdoutPipe.readEnd)
-            close(stdoutPipe.writeEnd)
+        let stdoutPipe = try ChildPipe()
+        let stderrPipe: ChildPipe
+        do { stderrPipe = try ChildPipe() } catch {
+            stdoutPipe.closeBoth()
             throw error
         }
 
@@ -72,7 +71,8 @@ public final class ProcessRunner: @unchecked Sendable {
                 workingDirectory: workingDirectory, stdout: stdoutPipe.writeEnd, stderr: stderrPipe.writeEnd
             )
         } catch {
-            for fd in [stdoutPipe.readEnd, stdoutPipe.writeEnd, stderrPipe.readEnd, stderrPipe.writeEnd] { close(fd) }
+            stdoutPipe.closeBoth()
+            stderrPipe.closeBoth()
             throw error
         }
         // The child holds its own copies; keeping ours would hide EOF.
@@ -167,12 +167,12 @@ public final class ProcessRunner: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        if let addClosefrom = GNUSpawnExtensions.addClosefrom {
+        if let addClosefrom = PosixSpawnSupport.addClosefrom {
             // Keeps sockets and database handles of this process out of the CLI.
             _ = addClosefrom(&actions, 3)
         }
         if let directory = workingDirectory {
-            guard let addChdir = GNUSpawnExtensions.addChdir else {
+            guard let addChdir = PosixSpawnSupport.addChdir else {
                 throw ProcessError.setupFailed(operation: "posix_spawn_file_actions_addchdir_np", errno: ENOSYS)
             }
             let code = directory.path.withCString { addChdir(&actions, $0) }
@@ -195,10 +195,10 @@ public final class ProcessRunner: @unchecked Sendable {
         let flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
-        let cArgv = makeCStringArray(argv)
-        defer { freeCStringArray(cArgv) }
-        let cEnvironment = makeCStringArray(environment.entries)
-        defer { freeCStringArray(cEnvironment) }
+        let cArgv = PosixSpawnSupport.makeCStringArray(argv)
+        defer { PosixSpawnSupport.freeCStringArray(cArgv) }
+        let cEnvironment = PosixSpawnSupport.makeCStringArray(environment.entries)
+        defer { PosixSpawnSupport.freeCStringArray(cEnvironment) }
 
         var pid: pid_t = 0
         let code = cArgv.withUnsafeBufferPointer { argvBuffer in
@@ -250,85 +250,5 @@ public final class ProcessRunner: @unchecked Sendable {
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 2, let state = fields[0].first, let group = pid_t(fields[2]) else { return nil }
         return (state, group)
-    }
-}
-
-/// Drains one child's two pipes and reaps it, on a thread of its own.
-///
-/// Written only by `collect()` before the runner's semaphore is signalled,
-/// read only after; the semaphore orders the accesses.
-private final class ChildCollector: @unchecked Sendable {
-    let pid: pid_t
-    let stdoutFD: Int32
-    let stderrFD: Int32
-    let drainGrace: TimeInterval
-    private(set) var stdout = Data()
-    private(set) var stderr = Data()
-    private(set) var termination: CommandResult.Termination?
-
-    init(pid: pid_t, stdoutFD: Int32, stderrFD: Int32, drainGrace: TimeInterval) {
-        self.pid = pid
-        self.stdoutFD = stdoutFD
-        self.stderrFD = stderrFD
-        self.drainGrace = drainGrace
-    }
-
-    func collect() {
-        defer {
-            close(stdoutFD)
-            close(stderrFD)
-        }
-        var open: [Int32: Bool] = [stdoutFD: true, stderrFD: true]
-        var reapedAt: Date?
-        var buffer = [UInt8](repeating: 0, count: 65536)
-
-        while open.values.contains(true) {
-            if let reapedAt, Date().timeIntervalSince(reapedAt) > drainGrace {
-                // A background descendant holds the pipe; its output after
-                // the leader's exit is not this command's output.
-                break
-            }
-            var fds = open.filter(\.value).keys.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            // Poll with a short period only to notice the leader's exit while
-            // a descendant keeps the pipes open; normal EOF wakes us at once.
-            let ready = poll(&fds, nfds_t(fds.count), 50)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            for entry in fds where entry.revents != 0 {
-                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
-                if count > 0 {
-                    if entry.fd == stdoutFD {
-                        stdout.append(contentsOf: buffer[0 ..< count])
-                    } else {
-                        stderr.append(contentsOf: buffer[0 ..< count])
-                    }
-                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
-                    open[entry.fd] = false
-                }
-            }
-            // Cheap (one syscall) and bounded by poll's period: a descendant
-            // that keeps writing cannot hide the leader's exit.
-            if reapedAt == nil, reap(blocking: false) { reapedAt = Date() }
-        }
-        if termination == nil { _ = reap(blocking: true) }
-    }
-
-    /// Collects the exit status; true once the child is gone.
-    private func reap(blocking: Bool) -> Bool {
-        var status: Int32 = 0
-        while true {
-            let result = waitpid(pid, &status, blocking ? 0 : WNOHANG)
-            if result == pid {
-                termination = decodeWaitStatus(status)
-                return true
-            }
-            if result == 0 { return false }
-            if errno == EINTR { continue }
-            // ECHILD: someone else reaped it; the status is lost.
-            termination = termination ?? .signaled(0)
-            return true
-        }
     }
 }

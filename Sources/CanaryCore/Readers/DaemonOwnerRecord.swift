@@ -10,15 +10,29 @@ import Foundation
 public struct DaemonOwnerRecord: Equatable, Sendable {
     /// A record field, by its canonical (CLI) name.
     public enum Field: String, CaseIterable, Sendable {
-        case pid, port, token
+        /// `pid`.
+        case pid
+        /// `port`.
+        case port
+        /// `token`.
+        case token
+        /// `package_version`.
         case packageVersion = "package_version"
+        /// `executable_path`.
         case executablePath = "executable_path"
+        /// `source_checkout_path`.
         case sourceCheckoutPath = "source_checkout_path"
+        /// `server_url`.
         case serverURL = "server_url"
+        /// `auth_principal`.
         case authPrincipal = "auth_principal"
+        /// `auth_team`.
         case authTeam = "auth_team"
+        /// `auth_scope`.
         case authScope = "auth_scope"
+        /// `queue_db_path`.
         case queueDBPath = "queue_db_path"
+        /// `started_at`.
         case startedAt = "started_at"
 
         /// The fields the CLI compares with the foreground (its D-3 set).

@@ -23,6 +23,7 @@ public final class QueueReader {
         /// A row's payload could not be decoded into an envelope.
         case undecodablePayload(eventID: String, reason: String)
 
+        /// The problem and the file or event, in words.
         public var description: String {
             switch self {
             case let .unknownLayout(path, tables): "\(path): unknown queue layout (tables: \(tables.joined(separator: ", ")))"

@@ -7,6 +7,7 @@ public enum StatusParseError: Error, Equatable, CustomStringConvertible {
     /// The text form has no `Identity Boundary` block.
     case missingBlock(String)
 
+    /// What is missing, in words.
     public var description: String {
         switch self {
         case let .notJSON(reason): "not JSON: \(reason)"

@@ -14,5 +14,6 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
         self.context = context
     }
 
+    /// The code, message and context on one line.
     public var description: String { "SQLite error \(code): \(message) [\(context)]" }
 }

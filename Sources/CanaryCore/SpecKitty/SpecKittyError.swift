@@ -13,6 +13,7 @@ public enum SpecKittyError: Error, CustomStringConvertible {
     /// The checkout's `.kittify/config.yaml` has no project uuid.
     case projectIdentityMissing(path: String)
 
+    /// The failure with its command line and output tail.
     public var description: String {
         switch self {
         case let .stepFailed(step, result):

@@ -99,6 +99,11 @@ public final class SpecKittyLocator: @unchecked Sendable {
         return nil
     }
 
+    /// The spec-kitty-events version installed beside `binary` (the run document's `events_package_version`).
+    public static func eventsVersion(besides binary: URL) -> String? {
+        installedVersion(of: "spec_kitty_events", besides: binary)
+    }
+
     /// `6.1.0` for `spec_kitty_events-6.1.0.dist-info` and distribution `spec_kitty_events`.
     public static func parseDistInfoName(_ name: String, distribution: String) -> String? {
         let normalized = distribution.replacingOccurrences(of: "-", with: "_").lowercased()

@@ -30,10 +30,12 @@ public struct SpecKittyVersion: Comparable, CustomStringConvertible, Sendable {
         description = trimmed
     }
 
+    /// Same version, ignoring how it was written.
     public static func == (lhs: SpecKittyVersion, rhs: SpecKittyVersion) -> Bool {
         !(lhs < rhs) && !(rhs < lhs)
     }
 
+    /// PEP 440 order for the forms the CLI uses: pre-releases sort before their release.
     public static func < (lhs: SpecKittyVersion, rhs: SpecKittyVersion) -> Bool {
         if (lhs.major, lhs.minor, lhs.patch) != (rhs.major, rhs.minor, rhs.patch) {
             return (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
