@@ -5,6 +5,6 @@ import Foundation
 /// Injected into `ProcessRunner` so tests can collect results in memory and
 /// scenarios can write them to the scenario directory.
 public protocol CommandLogSink: Sendable {
-    /// Called once per command, in start order numbering (`sequence` from 1).
+    /// Called once per finished command; `sequence` counts finished commands from 1.
     func record(_ result: CommandResult, sequence: Int, label: String)
 }

@@ -101,6 +101,8 @@ public final class ProcessRunner: @unchecked Sendable {
                 done.wait()
             }
             // Descendants that outlived the leader (or ignored SIGTERM) go too.
+            // While any member lives Linux cannot hand that pid to a new
+            // process, so this reaches only our group (or nobody: ESRCH).
             kill(-pid, SIGKILL)
         }
         forgetIfEmpty(group: pid)

@@ -64,7 +64,7 @@ public final class SpecKittyDriver: @unchecked Sendable {
 
     /// The checkout as a git repository whose calls are recorded here.
     public var repository: GitRepository {
-        GitRepository { [unowned self] arguments in try self.git(arguments) }
+        GitRepository { arguments in try self.git(arguments) }
     }
 
     // MARK: Auth
