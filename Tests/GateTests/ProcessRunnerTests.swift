@@ -141,6 +141,15 @@ final class ProcessRunnerTests: XCTestCase {
         }
     }
 
+    func testResultFeedsTheRunDocumentAndTheClassifier() throws {
+        let result = try runner.run(["/bin/sh", "-c", "echo 'Moving WP01 requires review feedback'; exit 1"])
+        XCTAssertEqual(result.record.exitCode, 1)
+        XCTAssertEqual(result.record.argv, result.argv)
+        XCTAssertFalse(result.record.timedOut)
+        let verdict = FailureClassifier.classify(step: "rollback", result.observation)
+        XCTAssertEqual(verdict.mode, .queueRollbackRowMissing)
+    }
+
     func testTailKeepsTheLastLines() {
         XCTAssertEqual(CommandResult.lastLines(of: "a\nb\nc\n\n", count: 2), "b\nc")
         XCTAssertEqual(CommandResult.lastLines(of: "a", count: 5), "a")

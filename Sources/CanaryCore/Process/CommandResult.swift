@@ -114,6 +114,11 @@ public struct CommandResult: Equatable, Sendable {
         return self
     }
 
+    /// What the failure classifier needs to know about this call.
+    public var observation: FailureClassifier.Observation {
+        FailureClassifier.Observation(argv: argv, exitCode: exitCode, timedOut: timedOut, stdout: stdout, stderr: stderr)
+    }
+
     /// The run document's view of this call.
     public var record: CommandRecord {
         CommandRecord(argv: argv, exitCode: timedOut ? nil : exitCode, seconds: duration, timedOut: timedOut)
