@@ -63,6 +63,7 @@ public final class QueueReader {
                   ON o.project_uuid = j.project_uuid AND o.journal_entry_id = j.entry_id
                 ORDER BY j.capture_sequence
                 """)
+            let outcomes = try deliveryOutcomes()
             return try rows.map { row in
                 let entryID = row["entry_id"].text ?? ""
                 let record = row["payload_json"].text ?? ""
@@ -72,7 +73,8 @@ public final class QueueReader {
                     eventType: envelope["event_type"]?.stringValue ?? "",
                     envelope: envelope,
                     state: row["state"].text,
-                    sequence: Int(row["capture_sequence"].integer ?? 0)
+                    sequence: Int(row["capture_sequence"].integer ?? 0),
+                    deliveryOutcome: outcomes[envelope["event_id"]?.stringValue ?? entryID]
                 )
             }
         case .legacyQueue:
@@ -104,16 +106,45 @@ public final class QueueReader {
         try events().compactMap(StatusChange.init).filter { $0.workPackageID == wpID }
     }
 
+    /// The latest recorded delivery outcome per event id (3.2.x project store only).
+    ///
+    /// `delivery_attempts.payload_reference` names the event (`native_identity`,
+    /// with `write_kind` `event`); `delivery_results.outcome` says how it went.
+    public func deliveryOutcomes() throws -> [String: String] {
+        guard layout == .projectStore,
+              try database.tableNames().isSuperset(of: ["delivery_attempts", "delivery_results"]) else { return [:] }
+        let rows = try database.query("""
+            SELECT a.payload_reference, r.outcome
+            FROM delivery_results AS r
+            JOIN delivery_attempts AS a ON a.project_uuid = r.project_uuid AND a.attempt_id = r.attempt_id
+            ORDER BY r.recorded_at, r.rowid
+            """)
+        var outcomes: [String: String] = [:]
+        for row in rows {
+            guard let reference = row["payload_reference"].text,
+                  let json = try? JSONValue.parse(Data(reference.utf8)),
+                  json["write_kind"]?.stringValue == "event",
+                  let eventID = json["native_identity"]?.stringValue,
+                  let outcome = row["outcome"].text else { continue }
+            outcomes[eventID] = outcome
+        }
+        return outcomes
+    }
+
     /// Event and body-upload counts.
     public func counts() throws -> QueueCounts {
         let all = try events()
         var byState: [String: Int] = [:]
-        for event in all { byState[event.state ?? "none", default: 0] += 1 }
+        var byOutcome: [String: Int] = [:]
+        for event in all {
+            byState[event.state ?? "none", default: 0] += 1
+            if let outcome = event.deliveryOutcome { byOutcome[outcome, default: 0] += 1 }
+        }
         let bodyTable = layout == .projectStore ? "body_upload_tasks" : "body_upload_queue"
         let bodies = try database.tableNames().contains(bodyTable)
             ? Int(try database.query("SELECT COUNT(*) AS n FROM \(bodyTable)").first?["n"].integer ?? 0)
             : 0
-        return QueueCounts(events: all.count, bodyUploads: bodies, eventsByState: byState)
+        return QueueCounts(events: all.count, bodyUploads: bodies, eventsByState: byState, eventsByDeliveryOutcome: byOutcome)
     }
 
     /// Decodes a `journal_entries.payload_json` record into the event envelope.

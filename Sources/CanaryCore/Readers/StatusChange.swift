@@ -18,6 +18,8 @@ public struct StatusChange: Equatable, Sendable {
     public var causationID: String?
     /// The queue state of the event.
     public var state: String?
+    /// The latest delivery outcome the CLI recorded, or nil when never attempted.
+    public var deliveryOutcome: String?
     /// Capture order.
     public var sequence: Int
 
@@ -43,6 +45,7 @@ public struct StatusChange: Equatable, Sendable {
         reviewRef = field("review_ref")?.stringValue
         causationID = event.envelope["causation_id"]?.stringValue
         state = event.state
+        deliveryOutcome = event.deliveryOutcome
         sequence = event.sequence
     }
 
