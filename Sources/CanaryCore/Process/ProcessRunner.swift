@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -9,9 +8,10 @@ import Glibc
 /// Modelled on swift-package-manager's `AsyncProcess`: `posix_spawn` with
 /// `POSIX_SPAWN_SETPGROUP`, stdin from `/dev/null`, both output pipes drained
 /// by one `poll` loop so a chatty child can never block on a full pipe, and
-/// EINTR-safe reads and waits. The caller blocks on a semaphore, never in
-/// `waitpid` on the main thread, and a timeout signals the whole group
-/// (`kill(-pgid, …)`) so grandchildren die with their parent.
+/// EINTR-safe reads and waits. The loop runs on the caller's thread (no
+/// thread or hand-off per run) and never sits in a blocking `waitpid`; a
+/// timeout signals the whole group (`kill(-pgid, …)`) so grandchildren die
+/// with their parent.
 ///
 /// Every group started is remembered until it is empty, so a test can assert
 /// `liveChildren()` is empty at teardown.
@@ -80,41 +80,20 @@ public final class ProcessRunner: @unchecked Sendable {
         close(stderrPipe.writeEnd)
         track(group: pid)
 
-        let collector = ChildCollector(
-            pid: pid, stdoutFD: stdoutPipe.readEnd, stderrFD: stderrPipe.readEnd, drainGrace: drainGrace
-        )
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            collector.collect()
-            done.signal()
-        }
-        thread.name = "ProcessRunner pid \(pid)"
-        thread.start()
-
-        let limit = timeout ?? defaultTimeout
-        var timedOut = false
-        if done.wait(timeout: .now() + limit) == .timedOut {
-            timedOut = true
-            kill(-pid, SIGTERM)
-            if done.wait(timeout: .now() + terminationGrace) == .timedOut {
-                kill(-pid, SIGKILL)
-                done.wait()
-            }
-            // Descendants that outlived the leader (or ignored SIGTERM) go too.
-            // While any member lives Linux cannot hand that pid to a new
-            // process, so this reaches only our group (or nobody: ESRCH).
-            kill(-pid, SIGKILL)
-        }
+        let outcome = ChildSupervisor(
+            pid: pid, stdoutFD: stdoutPipe.readEnd, stderrFD: stderrPipe.readEnd,
+            timeout: timeout ?? defaultTimeout, terminationGrace: terminationGrace, drainGrace: drainGrace
+        ).supervise()
         forgetIfEmpty(group: pid)
 
         let result = CommandResult(
             argv: argv,
             executablePath: executable,
             workingDirectory: workingDirectory?.path,
-            termination: collector.termination ?? .signaled(SIGKILL),
-            timedOut: timedOut,
-            stdout: collector.stdout,
-            stderr: collector.stderr,
+            termination: outcome.termination ?? .signaled(SIGKILL),
+            timedOut: outcome.timedOut,
+            stdout: outcome.stdout,
+            stderr: outcome.stderr,
             started: started,
             finished: Date()
         )
