@@ -78,10 +78,7 @@ public final class StandInServer: @unchecked Sendable {
             } catch {
                 throw StandInError.listenFailed(port: configuration.port, reason: "\(error)")
             }
-            guard let store else {
-                listener.close()
-                throw StandInError.stopped
-            }
+            guard let store else { throw StandInError.stopped }
             // Before serving: a validator that cannot run fails the start, not the first batch.
             let validator: PayloadValidator?
             do {
