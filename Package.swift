@@ -26,6 +26,7 @@ let package = Package(
             dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "FailureModeControlTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
         .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore"]),
     ],
     swiftLanguageModes: [.v5]

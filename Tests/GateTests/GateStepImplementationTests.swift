@@ -8,7 +8,7 @@ final class GateStepImplementationTests: XCTestCase {
 
     /// The fixture is the stdout of `pip index versions spec-kitty-cli --pre` (pip 23.2.1, PyPI, 2026-11-25).
     func testParsesTheRecordedPipAnswer() throws {
-        let parsed = try PipIndexVersions.parse(GateFixtures.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
+        let parsed = try PipIndexVersions.parse(RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
         XCTAssertEqual(parsed.package, "spec-kitty-cli")
         XCTAssertEqual(parsed.latest, "4.0.0rc7")
         XCTAssertEqual(parsed.versions.count, 173)
@@ -25,7 +25,7 @@ final class GateStepImplementationTests: XCTestCase {
     }
 
     func testPipIndexAsksForPrereleasesAndReportsFailures() throws {
-        let fixture = try GateFixtures.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt")
+        let fixture = try RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt")
         let processes = FakeProcesses { _ in GateProcessResult(exitStatus: 0, stdout: fixture, stderr: "WARNING: pip index is currently an experimental command.") }
         XCTAssertEqual(try PipPackageIndex(processes: processes).versions(of: "spec-kitty-cli").count, 173)
         XCTAssertEqual(processes.commands.read { $0.first?.arguments },

@@ -20,7 +20,7 @@ final class PEP440ReleaseSelectionTests: XCTestCase {
     }
 
     func testPicksNewestRCInLineFromTheRecordedIndex() throws {
-        let listed = try PipIndexVersions.parse(GateFixtures.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
+        let listed = try PipIndexVersions.parse(RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
         let selection = ReleaseCandidateSelection.pick(from: listed.versions, line: try ReleaseLine("3.2"))
         XCTAssertEqual(selection.chosen?.description, "3.2.6rc2")
         XCTAssertEqual(
@@ -31,14 +31,14 @@ final class PEP440ReleaseSelectionTests: XCTestCase {
     }
 
     func testWithoutALineTheNewestPrereleaseOnTheIndexIsChosen() throws {
-        let listed = try PipIndexVersions.parse(GateFixtures.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
+        let listed = try PipIndexVersions.parse(RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
         let selection = ReleaseCandidateSelection.pick(from: listed.versions, line: nil)
         XCTAssertEqual(selection.chosen?.description, "4.0.0rc7")
         XCTAssertEqual(selection.reason, "4.0.0rc7 is the newest of 50 release candidates on the index (no release line given)")
     }
 
     func testNarrowLinePicksAmongThatReleasesRCs() throws {
-        let listed = try PipIndexVersions.parse(GateFixtures.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
+        let listed = try PipIndexVersions.parse(RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
         let selection = ReleaseCandidateSelection.pick(from: listed.versions, line: try ReleaseLine("3.2.0"))
         XCTAssertEqual(selection.chosen?.description, "3.2.0rc45")
     }
@@ -71,7 +71,7 @@ final class PEP440ReleaseSelectionTests: XCTestCase {
 extension PEP440ReleaseSelectionTests {
     /// pip lists versions newest first, sorted by the `packaging` library: our order must agree on all of them.
     func testAgreesWithPipsOrderOnEveryRecordedVersion() throws {
-        let listed = try PipIndexVersions.parse(GateFixtures.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
+        let listed = try PipIndexVersions.parse(RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
         let versions = try listed.versions.map(PEP440Version.init)
         XCTAssertEqual(versions.count, 173)
         XCTAssertEqual(versions.sorted(by: >).map(\.description), versions.map(\.description))

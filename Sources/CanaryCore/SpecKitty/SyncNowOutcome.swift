@@ -6,4 +6,11 @@ public struct SyncNowOutcome: Equatable, Sendable {
     public let summary: SyncNowSummary
     /// The `--report` file, when one was asked for and written.
     public let report: SyncNowReport?
+
+    /// An outcome from its parts (the driver builds them; tests build recorded ones).
+    public init(result: CommandResult, summary: SyncNowSummary, report: SyncNowReport?) {
+        self.result = result
+        self.summary = summary
+        self.report = report
+    }
 }

@@ -7,5 +7,12 @@ public struct MissionContext: Equatable, Sendable {
     /// Its folder in the checkout.
     public var featureDirectory: URL
     /// The work package the scenarios move.
-    public var workPackage = "WP01"
+    public var workPackage: String
+
+    /// Creates a mission context.
+    public init(slug: String, featureDirectory: URL, workPackage: String = "WP01") {
+        self.slug = slug
+        self.featureDirectory = featureDirectory
+        self.workPackage = workPackage
+    }
 }

@@ -37,6 +37,8 @@ public final class ScenarioFixture: @unchecked Sendable {
         public var allowDaemon = false
         /// Where scenario directories go.
         public var workRoot: URL
+        /// Whether this fixture names the run's CLI and server in the run document (negative controls do not).
+        public var recordsRunMetadata = true
 
         /// Options from the environment: `CANARY_CLI_TIMEOUT` (seconds), `CANARY_WORK_ROOT`.
         public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Options {
@@ -89,13 +91,13 @@ public final class ScenarioFixture: @unchecked Sendable {
         } catch {
             throw ScenarioFailure(.harnessError, "could not write config.toml: \(error)")
         }
-        RunMetadataBox.shared.update { metadata in
+        if options.recordsRunMetadata { RunMetadataBox.shared.update { metadata in
             metadata.cliVersion = versionText
             metadata.eventsPackageVersion = SpecKittyLocator.eventsVersion(besides: binary) ?? "unknown"
             metadata.saasURL = target.url.absoluteString
             metadata.targetEnvironment = target.environmentName
             metadata.serverProfile = target.profile
-        }
+        } }
         updateEvidence { $0.scenarioDirectory = self.workspace.directory.path }
     }
 
@@ -223,11 +225,11 @@ public final class ScenarioFixture: @unchecked Sendable {
 
     // MARK: Checkout and mission
 
-    /// git init, `init`, a unique remote, `sync opt-in`, a feature branch.
+    /// git init, `init`, a unique remote, `sync opt-in` (unless `optIn` is false), a feature branch.
     @discardableResult
-    public func prepareCheckout() throws -> ProjectIdentity {
+    public func prepareCheckout(optIn: Bool = true) throws -> ProjectIdentity {
         do {
-            let identity = try driver.prepareCheckout()
+            let identity = try driver.prepareCheckout(optIn: optIn)
             project = identity
             updateEvidence {
                 $0.projectUUID = identity.uuid
@@ -293,13 +295,7 @@ public final class ScenarioFixture: @unchecked Sendable {
     /// `sync status --check --json` (or text), parsed; unparseable output is `boundary.status_unparseable`.
     public func statusCheck(json: Bool = true, record: Bool = true) throws -> (result: CommandResult, report: SyncStatusReport) {
         let result = try run("sync status --check") { try self.driver.syncStatusCheck(json: json) }
-        if result.timedOut { throw ScenarioFailure.from(step: "sync status --check", result) }
-        let report: SyncStatusReport
-        do {
-            report = try SyncStatusReport.parse(result.stdout)
-        } catch {
-            throw ScenarioFailure(.boundaryStatusUnparseable, "`\(result.commandLine)` (\(result.terminationDescription)): \(error)\n\(result.tail(lines: 15))")
-        }
+        let report = try Self.parseStatus(result)
         if record {
             updateEvidence { evidence in
                 evidence.syncStatusCheckExitCode = result.exitCode
@@ -316,6 +312,16 @@ public final class ScenarioFixture: @unchecked Sendable {
             }
         }
         return (result, report)
+    }
+
+    /// Parses a finished `sync status --check`: a timeout is `cli.timeout`, output lacking a required field `boundary.status_unparseable`.
+    public static func parseStatus(_ result: CommandResult) throws -> SyncStatusReport {
+        if result.timedOut { throw ScenarioFailure.from(step: "sync status --check", result) }
+        do {
+            return try SyncStatusReport.parse(result.stdout)
+        } catch {
+            throw ScenarioFailure(.boundaryStatusUnparseable, "`\(result.commandLine)` (\(result.terminationDescription)): \(error)\n\(result.tail(lines: 15))")
+        }
     }
 
     /// `sync now --report <dir>/scenario-N-sync-report.json`.

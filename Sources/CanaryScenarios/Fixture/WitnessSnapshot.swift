@@ -12,6 +12,13 @@ public struct WitnessSnapshot: Equatable, Sendable {
     /// Every event id the account sent, accepted or not.
     public var receiptIDs: Set<String>
 
+    /// Creates a snapshot from counts already read.
+    public init(batchRequests: Int, envelopeIDs: Set<String>, receiptIDs: Set<String>) {
+        self.batchRequests = batchRequests
+        self.envelopeIDs = envelopeIDs
+        self.receiptIDs = receiptIDs
+    }
+
     /// Reads a snapshot for `account`.
     public static func take(_ client: StandInClient, account: String) throws -> WitnessSnapshot {
         let requests = try client.requestLog(account: account)

@@ -34,7 +34,7 @@ public struct FreshAuthenticatedMissionFlow: Sendable {
     }
 
     /// The witness holds a WPStatusChanged for the work package ending in `lane`, under this account only.
-    static func requireWitnessed(
+    public static func requireWitnessed(
         _ fixture: ScenarioFixture, account: ScenarioAccount, project: ProjectIdentity, mission: MissionContext,
         lane: String, outcome: SyncNowOutcome
     ) throws {
@@ -58,7 +58,7 @@ public struct FreshAuthenticatedMissionFlow: Sendable {
     }
 
     /// Exit 0, no mismatches, no orphans, and the active queue exists on disk.
-    static func requireCoherent(_ status: (result: CommandResult, report: SyncStatusReport), step: String) throws {
+    public static func requireCoherent(_ status: (result: CommandResult, report: SyncStatusReport), step: String) throws {
         let report = status.report
         guard status.result.exitCode == 0, report.mismatchCount == 0, report.orphanRecordCount == 0 else {
             throw ScenarioFailure(.cliCommandFailed, "\(step): \(status.result.terminationDescription), mismatches \(report.mismatchCount), orphan records \(report.orphanRecordCount): \(report.failures.joined(separator: "; "))\n\(status.result.tail(lines: 10))")

@@ -55,19 +55,23 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
             evidence.notes["seeded_legacy_queue"] = legacy.path
         }
 
-        // 2. Log in as this scenario's account, set up, run the lifecycle, sync.
+        // 2. Log in as this scenario's account and set up. 3.2.7 refuses opt-in while
+        //    a legacy queue awaits migration; its own remedy is project-store-migrate.
         let account = try fixture.login()
-        let project = try fixture.prepareCheckout()
+        let project = try fixture.prepareCheckout(optIn: false)
+        let pendingMigration = try consent(fixture, legacy: legacy, project: project)
+        let adopted = try projectStorePreview(fixture, legacy: legacy, project: project, migrationID: pendingMigration)
+        if let pendingMigration { try migrate(fixture, legacy: legacy, migrationID: pendingMigration) }
+
         let mission = try fixture.createMission(label: "canary-legacy-migration", markSubtaskDone: false)
         try fixture.move(mission, to: "claimed")
         let status = try fixture.statusCheck(json: true)
-        let preview = try projectStorePreview(fixture, legacy: legacy, project: project)
         let outcome = try fixture.syncNow()
 
         // 3a. No seeded marker reached the server, under any account.
         try Self.requireNoLeak(fixture, seed: seed)
         // 3b. The CLI did not adopt the foreign rows into this project.
-        if let adopted = preview, adopted > 0 {
+        if let adopted, adopted > 0 {
             throw ScenarioFailure(.boundaryForeignRowsLeaked, "sync project-store-preview puts \(adopted) row(s) of the foreign legacy queue into this identity's project \(project.uuid)")
         }
         // 3c. A refusal over legacy rows is recorded, not passed.
@@ -82,7 +86,7 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
     }
 
     /// Searches everything the stand-in holds (every account's envelopes, receipts and uploads) for the seed's markers.
-    static func requireNoLeak(_ fixture: ScenarioFixture, seed: Seed) throws {
+    public static func requireNoLeak(_ fixture: ScenarioFixture, seed: Seed) throws {
         guard let client = fixture.witness else { return }
         let (envelopes, receipts, artifacts) = try fixture.harness("read the witness") {
             (try client.envelopes(), try client.receipts(), try client.dossierArtifacts())
@@ -105,10 +109,42 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
         }
     }
 
+    /// `sync opt-in`; when the CLI refuses because a legacy store awaits migration, the pending migration's id.
+    private func consent(_ fixture: ScenarioFixture, legacy: URL, project: ProjectIdentity) throws -> String? {
+        let optIn = try fixture.run("sync opt-in") { try fixture.driver.syncOptIn() }
+        if optIn.succeeded { return nil }
+        let output = optIn.stdout + "\n" + optIn.stderr
+        guard output.contains("project-store-migrate") else { throw ScenarioFailure.from(step: "sync opt-in", optIn) }
+        fixture.updateEvidence { $0.notes["opt_in_refused"] = FailureClassifier.lastLines(output, 3) }
+        // The refusal names the command but not the migration it waits for;
+        // the CLI's own layout record holds that id (read, never written).
+        let layout = fixture.workspace.runtimeRoot(for: fixture.driver.version).appendingPathComponent("projects/.layout-generation.json")
+        guard let data = FileManager.default.contents(atPath: layout.path), let id = try? JSONValue.parse(data)["migration_id"]?.stringValue else {
+            throw ScenarioFailure(.cliCommandFailed, "sync opt-in refused pending a legacy-store migration, and \(layout.path) names none\n\(optIn.tail(lines: 6))")
+        }
+        fixture.updateEvidence { $0.notes["pending_migration_id"] = id }
+        return id
+    }
+
+    /// `sync project-store-migrate` with the pending id, then `sync opt-in` again: the CLI's own remedy.
+    private func migrate(_ fixture: ScenarioFixture, legacy: URL, migrationID: String) throws {
+        let migrate = try fixture.run("sync project-store-migrate") {
+            try fixture.driver.specKitty(["sync", "project-store-migrate", "--source", legacy.path, "--migration-id", migrationID, "--json"])
+        }
+        try fixture.requireSuccess(migrate, step: "sync project-store-migrate")
+        let answer = JSONValue.parseObject(migrate.stdout)
+        fixture.updateEvidence { evidence in
+            evidence.notes["migration_phase"] = answer?["phase"]?.stringValue ?? "?"
+            evidence.notes["migration_quarantine"] = "\(answer?["quarantine"]?.arrayValue?.count ?? 0) row(s)"
+        }
+        let optIn = try fixture.run("sync opt-in") { try fixture.driver.syncOptIn() }
+        try fixture.requireSuccess(optIn, step: "sync opt-in after project-store-migrate")
+    }
+
     /// What the CLI says it would do with the legacy queue: the number of its rows put into this project (nil when unknown).
-    private func projectStorePreview(_ fixture: ScenarioFixture, legacy: URL, project: ProjectIdentity) throws -> Int? {
+    private func projectStorePreview(_ fixture: ScenarioFixture, legacy: URL, project: ProjectIdentity, migrationID: String?) throws -> Int? {
         let preview = try fixture.run("sync project-store-preview") {
-            try fixture.driver.syncProjectStorePreview(sources: [legacy], migrationID: "canary-\(UUID().uuidString.prefix(8).lowercased())")
+            try fixture.driver.syncProjectStorePreview(sources: [legacy], migrationID: migrationID ?? "canary-\(UUID().uuidString.prefix(8).lowercased())")
         }
         fixture.updateEvidence { $0.notes["project_store_preview_exit"] = preview.result.exitCode.map(String.init) ?? "signal" }
         guard preview.result.succeeded, let partitions = JSONValue.parseObject(preview.result.stdout)?["partitions"] else { return nil }

@@ -117,6 +117,11 @@ public final class ServerTarget: @unchecked Sendable {
                      profile: server.configuration.profile.rawValue, sessionDirectory: nil, server: nil)
     }
 
+    /// A stand-in whose admin API is at `admin` while the CLI is given `cliURL` (tests that make the CLI's calls fail).
+    public static func standIn(admin: URL, cliURL: URL) -> ServerTarget {
+        ServerTarget(kind: .externalStandIn, url: cliURL, standIn: StandInClient(baseURL: admin), profile: nil, sessionDirectory: nil, server: nil)
+    }
+
     /// A target that points at `url` with no admin API (tests of failure paths).
     public static func remote(_ url: URL, sessionDirectory: URL? = nil) -> ServerTarget {
         ServerTarget(kind: .remote, url: url, standIn: nil, profile: nil, sessionDirectory: sessionDirectory, server: nil)

@@ -1,0 +1,140 @@
+import CanaryCore
+import CanaryScenarios
+import Foundation
+import SaaSStandIn
+import XCTest
+
+/// Negative controls against the real CLI: a fault is caused for real and the harness must name it.
+///
+/// Each test starts its own stand-in (so injected faults touch no other test),
+/// runs the scenario steps through the same fixture and flows the canary uses,
+/// and asserts the failure mode the harness assigns. None of these classes is
+/// a scenario test: the run document never sees them.
+final class LiveFailureModeControlTests: XCTestCase {
+    private var server: StandInServer!
+    private var fixtures: [ScenarioFixture] = []
+
+    override func setUpWithError() throws {
+        try XCTSkipIf(ProcessInfo.processInfo.environment["CANARY_SKIP_REAL_CLI"] == "1", "CANARY_SKIP_REAL_CLI=1")
+        server = try StandInServer(configuration: StandInConfiguration(profile: .instant))
+        try server.start()
+    }
+
+    override func tearDown() {
+        for fixture in fixtures {
+            XCTAssertNil(fixture.endLeftovers(), "a control left processes running")
+            try? FileManager.default.removeItem(at: fixture.workspace.directory)
+        }
+        server?.stop()
+    }
+
+    private func fixture(_ scenario: ScenarioID = .freshAuthenticatedMission, target: ServerTarget? = nil,
+                         timeout: TimeInterval? = nil) throws -> ScenarioFixture {
+        var options = ScenarioFixture.Options.fromEnvironment()
+        options.recordsRunMetadata = false
+        if let timeout { options.commandTimeout = timeout }
+        let fixture = try ScenarioFixture(scenario: scenario, target: target ?? .embedding(server), options: options)
+        fixtures.append(fixture)
+        return fixture
+    }
+
+    private func assertFails(with mode: FailureMode, _ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> ScenarioFailure? {
+        do {
+            try body()
+            XCTFail("expected \(mode.rawValue), the steps passed", file: file, line: line)
+            return nil
+        } catch let failure as ScenarioFailure {
+            XCTAssertEqual(failure.mode, mode, failure.details, file: file, line: line)
+            return failure
+        } catch {
+            XCTFail("expected \(mode.rawValue), got \(error)", file: file, line: line)
+            return nil
+        }
+    }
+
+    /// Login, a checkout (whose set-up queues events), then `sync now` against a faulty server.
+    private func syncAfterCheckout(_ fixture: ScenarioFixture) throws {
+        try fixture.login()
+        try fixture.prepareCheckout()
+        try fixture.requireSyncDelivers()
+    }
+
+    func testEventsTheServerRejectsAreSyncRejectedBySaaS() throws {
+        _ = try StandInClient(baseURL: server.baseURL).injectFault(
+            .reject(category: "schema_validation", message: "Additional properties are not allowed ('actor' was unexpected)"), count: 50)
+        let fixture = try fixture()
+        let failure = assertFails(with: .syncRejectedBySaaS) { try syncAfterCheckout(fixture) }
+        XCTAssertTrue(failure?.details.contains("rejected") ?? false, failure?.details ?? "")
+    }
+
+    func testAServerErrorFailsTheSyncStep() throws {
+        _ = try StandInClient(baseURL: server.baseURL).injectFault(.serverError, count: 50)
+        let fixture = try fixture()
+        let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture) }
+        XCTAssertTrue(failure?.details.contains("sync now") ?? false, failure?.details ?? "")
+    }
+
+    func testAProtocolUpgradeAnswerFailsTheSyncStep() throws {
+        _ = try StandInClient(baseURL: server.baseURL).injectFault(
+            .protocolMismatch(errorCode: "sync_protocol_upgrade_required", description: "upgrade the CLI", upgradeGuidance: "pip install -U spec-kitty-cli"), count: 50)
+        let fixture = try fixture()
+        let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture) }
+        XCTAssertTrue(failure?.details.contains("sync now") ?? false, failure?.details ?? "")
+    }
+
+    func testARollbackWithoutReviewFeedbackIsTheRollbackRowMissingSignature() throws {
+        let fixture = try fixture(.reviewRejectionForceRequiredContract)
+        let failure = assertFails(with: .queueRollbackRowMissing) {
+            try ReviewRejectionForceRequiredFlow(omitReviewFeedback: true).run(fixture)
+        }
+        XCTAssertTrue(failure?.details.contains("from='for_review' to='in_review'") ?? false, failure?.details ?? "")
+        XCTAssertTrue(failure?.details.contains("requires review feedback") ?? false, failure?.details ?? "")
+    }
+
+    func testAStepPastItsLimitIsKilledAsCliTimeout() throws {
+        let fixture = try fixture(timeout: 0.5)
+        let failure = assertFails(with: .cliTimeout) { try fixture.login() }
+        XCTAssertTrue(failure?.details.contains("auth login --headless") ?? false, failure?.details ?? "")
+        XCTAssertNil(fixture.endLeftovers(), "the timed-out CLI's process group must be gone")
+    }
+
+    func testAServerWithTerminalFailuresIsNotReady() throws {
+        let client = StandInClient(baseURL: server.baseURL)
+        let account = try client.createAccount()
+        let tokens = try client.deviceLogin(account: account.userID)
+        _ = try client.injectFault(.reject(category: "infrastructure", message: "drain worker crashed"), count: 1)
+        _ = try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: UUID().uuidString)], accessToken: tokens.accessToken)
+        let fixture = try fixture()
+        let failure = assertFails(with: .saasNotReady) { try fixture.requireReady("before") }
+        XCTAssertTrue(failure?.details.contains("503") ?? false, failure?.details ?? "")
+    }
+
+    func testALoginTheServerNeverAnswersIsAuthLoginFailed() throws {
+        // The admin API works; the CLI is sent to a port where nothing listens.
+        let dead = URL(string: "http://127.0.0.1:9")!
+        let fixture = try fixture(target: .standIn(admin: server.baseURL, cliURL: dead))
+        _ = assertFails(with: .authLoginFailed) { try fixture.login() }
+    }
+
+    func testAForeignRowOnTheServerIsForeignRowsLeaked() throws {
+        let seed = LegacyQueueRowMigrationFlow.Seed.make()
+        let client = StandInClient(baseURL: server.baseURL)
+        let account = try client.createAccount()
+        let tokens = try client.deviceLogin(account: account.userID)
+        _ = try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: seed.eventIDs[0])], accessToken: tokens.accessToken)
+        let fixture = try fixture(.legacyQueueRowMigration)
+        let failure = assertFails(with: .boundaryForeignRowsLeaked) { try LegacyQueueRowMigrationFlow.requireNoLeak(fixture, seed: seed) }
+        XCTAssertTrue(failure?.details.contains(seed.eventIDs[0]) ?? false, failure?.details ?? "")
+    }
+
+    func testAnEventTheServerNeverGotIsNotMaterialized() throws {
+        let fixture = try fixture()
+        let account = try fixture.login()
+        let mission = MissionContext(slug: "canary-never-synced", featureDirectory: fixture.workspace.checkout)
+        let outcome = SyncNowOutcome(result: fixture.driver.results.last!, summary: SyncNowSummary.parse(""), report: nil)
+        _ = assertFails(with: .saasNotMaterialized) {
+            try FreshAuthenticatedMissionFlow.requireWitnessed(fixture, account: account, project: ProjectIdentity(uuid: UUID().uuidString),
+                                                               mission: mission, lane: "done", outcome: outcome)
+        }
+    }
+}
