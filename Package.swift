@@ -27,6 +27,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FailureModeControlTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
+        .testTarget(name: "ProtocolScriptTests", dependencies: ["CanaryCore"]),
         .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore"]),
     ],
     swiftLanguageModes: [.v5]

@@ -18,6 +18,7 @@
 #
 # Exit: 0 every run passes; 1 a run failed or left no run file; 2 preflight.
 #
+# CANARY_ARTIFACTS_DIR moves the bundle root (default: artifacts/sync_identity_boundary).
 # For testing this script's own plumbing only: CANARY_BIN names a built
 # `canary` (the build step is skipped) and CANARY_RUN_COMMAND replaces the
 # per-run `swift test` command.
@@ -28,7 +29,7 @@ runs=4
 assume_yes=0
 tag=""
 
-usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
 
 while (($#)); do
     case "$1" in
@@ -144,7 +145,7 @@ stray=()
 for environ in /proc/[0-9]*/environ; do
     pid="${environ#/proc/}"; pid="${pid%/environ}"
     [[ "$pid" == "$$" ]] && continue
-    if tr '\0' '\n' <"$environ" 2>/dev/null | grep -q "^SPEC_KITTY_HOME=$work_root/"; then
+    if tr '\0' '\n' 2>/dev/null <"$environ" | grep -q "^SPEC_KITTY_HOME=$work_root/"; then
         stray+=("$pid")
     fi
 done
@@ -167,7 +168,7 @@ fi
 
 tag="${tag:-$cli_version}"
 [[ "$tag" =~ ^[A-Za-z0-9._-]+$ ]] || preflight_fail "--tag may hold letters, digits, '.', '_' and '-' only"
-bundle_root="$repo_root/artifacts/sync_identity_boundary"
+bundle_root="${CANARY_ARTIFACTS_DIR:-$repo_root/artifacts/sync_identity_boundary}"
 mkdir -p "$bundle_root"
 n=1
 until mkdir "$bundle_root/$tag-attempt$n" 2>/dev/null; do n=$((n + 1)); done
@@ -179,7 +180,9 @@ say "evidence: $attempt"
 if [[ "$target" == "standin" ]]; then
     mkdir -p "$attempt/standin"
     # setsid: the stand-in leads its own process group, ended by id at exit.
-    setsid "$canary" standin --port 0 --db "$attempt/standin/store.sqlite" \
+    standin_flags=(--port 0 --db "$attempt/standin/store.sqlite" --profile "${CANARY_STANDIN_PROFILE:-deployed-dev-2026-05}")
+    [[ "${CANARY_VALIDATE_PAYLOADS:-1}" == "0" ]] || standin_flags+=(--validate-payloads)
+    setsid "$canary" standin "${standin_flags[@]}" \
         >"$attempt/standin/stdout.log" 2>"$attempt/standin/stderr.log" </dev/null &
     standin_pid=$!
     saas_url=""
