@@ -138,18 +138,19 @@ done
 rm -rf "$probe_home"
 say "preflight: spec-kitty-cli $cli_version at $cli"
 
-# A daemon left running from an earlier canary home would answer for the wrong
-# identity. Report it (by pid) and refuse; never kill what we did not start.
+# A sync daemon left running from an earlier canary home would answer for the
+# wrong identity. The CLI marks its daemons' argv with the runtime root they
+# serve; report those (by pid) and refuse. Never kill what we did not start.
 work_root="${CANARY_WORK_ROOT:-${TMPDIR:-/tmp}/spec-kitty-canary}"
 stray=()
-for environ in /proc/[0-9]*/environ; do
-    pid="${environ#/proc/}"; pid="${pid%/environ}"
+for cmdline in /proc/[0-9]*/cmdline; do
+    pid="${cmdline#/proc/}"; pid="${pid%/cmdline}"
     [[ "$pid" == "$$" ]] && continue
-    if tr '\0' '\n' 2>/dev/null <"$environ" | grep -q "^SPEC_KITTY_HOME=$work_root/"; then
+    if tr '\0' '\n' 2>/dev/null <"$cmdline" | grep -q "^--spec-kitty-daemon-root=$work_root/"; then
         stray+=("$pid")
     fi
 done
-((${#stray[@]} == 0)) || preflight_fail "stray process(es) of a canary home still running: pid ${stray[*]} (SPEC_KITTY_HOME under $work_root); stop them by pid first"
+((${#stray[@]} == 0)) || preflight_fail "stray sync daemon(s) of a canary home still running: pid ${stray[*]} (runtime root under $work_root); stop them by pid first"
 
 if [[ -n "${SPEC_KITTY_SAAS_URL:-}" ]]; then
     target="remote"

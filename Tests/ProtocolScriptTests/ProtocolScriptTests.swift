@@ -87,15 +87,16 @@ final class ProtocolScriptTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("/health/ready/ unreachable"), result.tail())
     }
 
-    func testAStrayProcessOfACanaryHomeIsRefusedAndLeftAlone() throws {
+    func testAStrayDaemonOfACanaryHomeIsRefusedAndLeftAlone() throws {
+        // A process carrying the CLI's daemon marker for a runtime root under the work root.
         let home = root.appendingPathComponent("work/scenario-stray/home").path
         let stray = Process()
-        stray.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        stray.arguments = ["60"]
-        stray.environment = ["SPEC_KITTY_HOME": home]
+        stray.executableURL = URL(fileURLWithPath: "/bin/bash")
+        stray.arguments = ["-c", "sleep 60; true", "canary-stray-daemon", "--spec-kitty-daemon-root=\(home)"]
         try stray.run()
         defer {
-            kill(stray.processIdentifier, SIGKILL)
+            // Foundation starts the child in a process group of its own: end it all, by id.
+            kill(-stray.processIdentifier, SIGKILL)
             stray.waitUntilExit()
         }
         let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": try cli()])
