@@ -182,12 +182,17 @@ if [[ "$target" == "standin" ]]; then
     mkdir -p "$attempt/standin"
     # setsid: the stand-in leads its own process group, ended by id at exit.
     standin_flags=(--port 0 --db "$attempt/standin/store.sqlite" --profile "${CANARY_STANDIN_PROFILE:-deployed-dev-2026-05}")
-    [[ "${CANARY_VALIDATE_PAYLOADS:-1}" == "0" ]] || standin_flags+=(--validate-payloads)
+    if [[ "${CANARY_VALIDATE_PAYLOADS:-1}" != "0" ]]; then
+        say "preflight: installing the payload validator (spec-kitty-events) on first use"
+        scripts/bootstrap-events-validator.sh >/dev/null || preflight_fail "could not install the payload validator (scripts/bootstrap-events-validator.sh)"
+        standin_flags+=(--validate-payloads)
+    fi
     setsid "$canary" standin "${standin_flags[@]}" \
         >"$attempt/standin/stdout.log" 2>"$attempt/standin/stderr.log" </dev/null &
     standin_pid=$!
     saas_url=""
-    for _ in $(seq 1 100); do
+    # It prints its URL once its store is open and its validator answers.
+    for _ in $(seq 1 600); do
         saas_url="$(head -n 1 "$attempt/standin/stdout.log" 2>/dev/null || true)"
         [[ "$saas_url" == http* ]] && break
         kill -0 "$standin_pid" 2>/dev/null || break
