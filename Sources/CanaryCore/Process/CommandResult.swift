@@ -1,0 +1,132 @@
+import Foundation
+
+/// Everything observed about one finished command.
+public struct CommandResult: Equatable, Sendable {
+    /// How the child ended.
+    public enum Termination: Equatable, Sendable {
+        /// It called `exit` with this status.
+        case exited(Int32)
+        /// A signal killed it.
+        case signaled(Int32)
+    }
+
+    /// The argument vector as given, executable first.
+    public var argv: [String]
+    /// The absolute path that was actually executed.
+    public var executablePath: String
+    /// The directory the child started in, or nil for the parent's.
+    public var workingDirectory: String?
+    /// How the child ended.
+    public var termination: Termination
+    /// Whether the runner killed the process group for running past its limit.
+    public var timedOut: Bool
+    /// Raw bytes the child wrote to standard output.
+    public var stdoutData: Data
+    /// Raw bytes the child wrote to standard error.
+    public var stderrData: Data
+    /// When the child was spawned.
+    public var started: Date
+    /// When the child was reaped and its output drained.
+    public var finished: Date
+
+    /// Creates a result; the runner is the usual author, tests the other.
+    public init(
+        argv: [String],
+        executablePath: String? = nil,
+        workingDirectory: String? = nil,
+        termination: Termination,
+        timedOut: Bool = false,
+        stdout: Data = Data(),
+        stderr: Data = Data(),
+        started: Date = Date(),
+        finished: Date? = nil
+    ) {
+        self.argv = argv
+        self.executablePath = executablePath ?? argv.first ?? ""
+        self.workingDirectory = workingDirectory
+        self.termination = termination
+        self.timedOut = timedOut
+        stdoutData = stdout
+        stderrData = stderr
+        self.started = started
+        self.finished = finished ?? started
+    }
+
+    /// The exit status, or nil when a signal ended the child.
+    public var exitCode: Int32? {
+        if case let .exited(code) = termination { return code }
+        return nil
+    }
+
+    /// The signal that ended the child, or nil when it exited.
+    public var signal: Int32? {
+        if case let .signaled(number) = termination { return number }
+        return nil
+    }
+
+    /// Whether the child exited 0 within its time limit.
+    public var succeeded: Bool { exitCode == 0 && !timedOut }
+
+    /// Wall time from spawn to reap, in seconds.
+    public var duration: TimeInterval { finished.timeIntervalSince(started) }
+
+    /// Standard output decoded as UTF-8 (invalid bytes replaced).
+    public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+
+    /// Standard error decoded as UTF-8 (invalid bytes replaced).
+    public var stderr: String { String(decoding: stderrData, as: UTF8.self) }
+
+    /// The argv as one shell-like line, for messages.
+    public var commandLine: String { argv.map(Self.quoted).joined(separator: " ") }
+
+    /// "exit 3", "signal 9" or "timed out": how a person would say it.
+    public var terminationDescription: String {
+        if timedOut { return "timed out" }
+        switch termination {
+        case let .exited(code): return "exit \(code)"
+        case let .signaled(number): return "signal \(number)"
+        }
+    }
+
+    /// The last `lines` lines of standard output and of standard error, labelled.
+    public func tail(lines: Int = 20) -> String {
+        var parts: [String] = []
+        let out = Self.lastLines(of: stdout, count: lines)
+        let err = Self.lastLines(of: stderr, count: lines)
+        if !out.isEmpty { parts.append("--- stdout (tail) ---\n" + out) }
+        if !err.isEmpty { parts.append("--- stderr (tail) ---\n" + err) }
+        return parts.joined(separator: "\n")
+    }
+
+    /// The last `count` lines of `text`, ignoring trailing blank lines.
+    public static func lastLines(of text: String, count: Int) -> String {
+        guard count > 0 else { return "" }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        return lines.suffix(count).joined(separator: "\n")
+    }
+
+    /// This result, or `ProcessError.timedOut` / `.unsuccessful` when it did not succeed.
+    @discardableResult
+    public func requireSuccess() throws -> CommandResult {
+        if timedOut { throw ProcessError.timedOut(self) }
+        guard exitCode == 0 else { throw ProcessError.unsuccessful(self) }
+        return self
+    }
+
+    /// What the failure classifier needs to know about this call.
+    public var observation: FailureClassifier.Observation {
+        FailureClassifier.Observation(argv: argv, exitCode: exitCode, timedOut: timedOut, stdout: stdout, stderr: stderr)
+    }
+
+    /// The run document's view of this call.
+    public var record: CommandRecord {
+        CommandRecord(argv: argv, exitCode: timedOut ? nil : exitCode, seconds: duration, timedOut: timedOut)
+    }
+
+    private static func quoted(_ argument: String) -> String {
+        let plain = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@,+%".contains($0) }
+        if plain, !argument.isEmpty { return argument }
+        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs commands as child processes, each in its own process group, and records them.
+///
+/// Modelled on swift-package-manager's `AsyncProcess`: `posix_spawn` with
+/// `POSIX_SPAWN_SETPGROUP`, stdin from `/dev/null`, both output pipes drained
+/// by one `poll` loop so a chatty child can never block on a full pipe, and
+/// EINTR-safe reads and waits. The loop runs on the caller's thread (no
+/// thread or hand-off per run) and never sits in a blocking `waitpid`; a
+/// timeout signals the whole group (`kill(-pgid, …)`) so grandchildren die
+/// with their parent.
+///
+/// Every group started is remembered until it is empty, so a test can assert
+/// `liveChildren()` is empty at teardown.
+public final class ProcessRunner: @unchecked Sendable {
+    /// Limit for a command that does not name its own.
+    public let defaultTimeout: TimeInterval
+    /// Time between SIGTERM and SIGKILL when a command times out.
+    public let terminationGrace: TimeInterval
+    /// How long output is still read after the child exits, while a
+    /// descendant keeps the pipes open.
+    public let drainGrace: TimeInterval
+
+    private let logSink: CommandLogSink?
+    private let lock = NSLock()
+    private var sequence = 0
+    private var groups: Set<pid_t> = []
+
+    /// A runner; `logSink` receives every finished command.
+    public init(
+        logSink: CommandLogSink? = nil,
+        defaultTimeout: TimeInterval = 300,
+        terminationGrace: TimeInterval = 3,
+        drainGrace: TimeInterval = 2
+    ) {
+        self.logSink = logSink
+        self.defaultTimeout = defaultTimeout
+        self.terminationGrace = terminationGrace
+        self.drainGrace = drainGrace
+    }
+
+    /// Runs `argv` to completion and returns what happened.
+    ///
+    /// A non-zero exit or a timeout is a *result*, not an error: call
+    /// `requireSuccess()` on it when the caller needs one. Throws only when
+    /// the command could not be started.
+    public func run(
+        _ argv: [String],
+        environment: ProcessEnvironment = .inheriting(),
+        workingDirectory: URL? = nil,
+        timeout: TimeInterval? = nil,
+        label: String? = nil
+    ) throws -> CommandResult {
+        precondition(!argv.isEmpty, "argv must name an executable")
+        let executable = try ExecutableLocator.resolve(argv[0], searchPath: environment["PATH"])
+        let stdoutPipe = try ChildPipe()
+        let stderrPipe: ChildPipe
+        do { stderrPipe = try ChildPipe() } catch {
+            stdoutPipe.closeBoth()
+            throw error
+        }
+
+        let started = Date()
+        let pid: pid_t
+        do {
+            pid = try spawn(
+                executable: executable, argv: argv, environment: environment,
+                workingDirectory: workingDirectory, stdout: stdoutPipe.writeEnd, stderr: stderrPipe.writeEnd
+            )
+        } catch {
+            stdoutPipe.closeBoth()
+            stderrPipe.closeBoth()
+            throw error
+        }
+        // The child holds its own copies; keeping ours would hide EOF.
+        close(stdoutPipe.writeEnd)
+        close(stderrPipe.writeEnd)
+        track(group: pid)
+
+        let outcome = ChildSupervisor(
+            pid: pid, stdoutFD: stdoutPipe.readEnd, stderrFD: stderrPipe.readEnd,
+            timeout: timeout ?? defaultTimeout, terminationGrace: terminationGrace, drainGrace: drainGrace
+        ).supervise()
+        forgetIfEmpty(group: pid)
+
+        let result = CommandResult(
+            argv: argv,
+            executablePath: executable,
+            workingDirectory: workingDirectory?.path,
+            termination: outcome.termination ?? .signaled(SIGKILL),
+            timedOut: outcome.timedOut,
+            stdout: outcome.stdout,
+            stderr: outcome.stderr,
+            started: started,
+            finished: Date()
+        )
+        let number = nextSequence()
+        logSink?.record(result, sequence: number, label: label ?? Self.defaultLabel(for: argv))
+        return result
+    }
+
+    /// Process groups this runner started that still have a live member.
+    ///
+    /// A group outlives its leader when a grandchild keeps running (`cmd &`);
+    /// those are exactly the leaks a teardown assertion should catch.
+    public func liveChildren() -> [pid_t] {
+        lock.lock()
+        defer { lock.unlock() }
+        groups = groups.filter(Self.groupHasMembers)
+        return groups.sorted()
+    }
+
+    /// SIGTERMs every live group, then SIGKILLs what is left after `grace`.
+    public func terminateAll(grace: TimeInterval = 1) {
+        let live = liveChildren()
+        guard !live.isEmpty else { return }
+        for group in live { kill(-group, SIGTERM) }
+        let deadline = Date().addingTimeInterval(grace)
+        while Date() < deadline, !liveChildren().isEmpty { usleep(10000) }
+        for group in liveChildren() { kill(-group, SIGKILL) }
+    }
+
+    /// "spec-kitty-sync-status" for `[…/spec-kitty, sync, status, --check]`.
+    public static func defaultLabel(for argv: [String]) -> String {
+        let tool = (argv.first ?? "command").split(separator: "/").last.map(String.init) ?? "command"
+        let words = argv.dropFirst().prefix { !$0.hasPrefix("-") }.prefix(3)
+        return ([tool] + words).joined(separator: "-")
+    }
+
+    // MARK: - Internals
+
+    private func spawn(
+        executable: String,
+        argv: [String],
+        environment: ProcessEnvironment,
+        workingDirectory: URL?,
+        stdout: Int32,
+        stderr: Int32
+    ) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // Several CLI commands prompt when stdin is a terminal or a pipe left
+        // open; /dev/null also means a child can never SIGPIPE us.
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        if let addClosefrom = PosixSpawnSupport.addClosefrom {
+            // Keeps sockets and database handles of this process out of the CLI.
+            _ = addClosefrom(&actions, 3)
+        }
+        if let directory = workingDirectory {
+            guard let addChdir = PosixSpawnSupport.addChdir else {
+                throw ProcessError.setupFailed(operation: "posix_spawn_file_actions_addchdir_np", errno: ENOSYS)
+            }
+            let code = directory.path.withCString { addChdir(&actions, $0) }
+            guard code == 0 else { throw ProcessError.setupFailed(operation: "addchdir", errno: code) }
+        }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Own process group: the timeout can signal the child and all of its
+        // descendants at once, and a Ctrl-C aimed at us does not reach it.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        // Ignored dispositions survive exec; a child must start with defaults.
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        let flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+
+        let cArgv = PosixSpawnSupport.makeCStringArray(argv)
+        defer { PosixSpawnSupport.freeCStringArray(cArgv) }
+        let cEnvironment = PosixSpawnSupport.makeCStringArray(environment.entries)
+        defer { PosixSpawnSupport.freeCStringArray(cEnvironment) }
+
+        var pid: pid_t = 0
+        let code = cArgv.withUnsafeBufferPointer { argvBuffer in
+            cEnvironment.withUnsafeBufferPointer { envBuffer in
+                posix_spawn(&pid, executable, &actions, &attributes, argvBuffer.baseAddress!, envBuffer.baseAddress!)
+            }
+        }
+        guard code == 0 else { throw ProcessError.launchFailed(argv: argv, errno: code) }
+        return pid
+    }
+
+    private func track(group: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        groups.insert(group)
+    }
+
+    private func forgetIfEmpty(group: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !Self.groupHasMembers(group) { groups.remove(group) }
+    }
+
+    private func nextSequence() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        sequence += 1
+        return sequence
+    }
+
+    /// Whether any process of `group` is alive (not a zombie).
+    static func groupHasMembers(_ group: pid_t) -> Bool {
+        // Signal 0 checks existence only: the cheap answer for the usual case.
+        if kill(-group, 0) != 0, errno == ESRCH { return false }
+        // Killed descendants linger as zombies until their new parent (init)
+        // reaps them, and a zombie still counts for kill(); it is not alive.
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
+        return entries.contains { entry in
+            guard pid_t(entry) != nil, let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let (state, processGroup) = parseStat(stat) else { return false }
+            return processGroup == group && state != "Z" && state != "X"
+        }
+    }
+
+    /// State and process group from a `/proc/<pid>/stat` line.
+    static func parseStat(_ stat: String) -> (state: Character, processGroup: pid_t)? {
+        // The command name may contain spaces and parentheses; fields resume after the last ")".
+        guard let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 2, let state = fields[0].first, let group = pid_t(fields[2]) else { return nil }
+        return (state, group)
+    }
+}
