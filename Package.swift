@@ -27,6 +27,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore"]),
+        .testTarget(name: "TeamspaceMVPTests", dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"]),
     ],
     swiftLanguageModes: [.v5]
 )
