@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 /// Registers the canary observer once per test process, the way Linux XCTest allows.
@@ -6,8 +7,11 @@ import XCTest
 /// from its initializer, which XCTest runs before the bundle starts, so the
 /// observer sees every callback from bundle start on.
 public enum CanaryObservation {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var teardowns: [() -> Void] = []
+
     private static let registration: CanaryTestObserver = {
-        let observer = CanaryTestObserver()
+        let observer = CanaryTestObserver(onBundleFinish: runTeardowns)
         XCTestObservationCenter.shared.addTestObserver(observer)
         return observer
     }()
@@ -15,4 +19,20 @@ public enum CanaryObservation {
     /// Installs the process-wide observer (idempotent) and returns it.
     @discardableResult
     public static func install() -> CanaryTestObserver { registration }
+
+    /// Runs `body` when the test bundle finishes (after the run files are written).
+    ///
+    /// Process-wide resources (the embedded stand-in) end here, not at exit,
+    /// so nothing the run started outlives the run.
+    public static func addTeardown(_ body: @escaping () -> Void) {
+        lock.withLock { teardowns.append(body) }
+    }
+
+    static func runTeardowns() {
+        let pending = lock.withLock {
+            defer { teardowns = [] }
+            return teardowns
+        }
+        pending.reversed().forEach { $0() }
+    }
 }

@@ -14,6 +14,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
     private let sinkOverride: RunSink?
     private let output: (String) -> Void
     private let clock: () -> Date
+    private let onBundleFinish: (() -> Void)?
     private let lock = NSLock()
     private var bundleStartedAt: Date?
 
@@ -23,8 +24,10 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         metadata: @escaping () -> RunMetadata = { RunMetadataBox.shared.current },
         sink: RunSink? = nil,
         output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
-        clock: @escaping () -> Date = Date.init
+        clock: @escaping () -> Date = Date.init,
+        onBundleFinish: (() -> Void)? = nil
     ) {
+        self.onBundleFinish = onBundleFinish
         self.environment = environment
         self.metadata = metadata
         sinkOverride = sink
@@ -74,6 +77,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         } catch {
             output("canary: could not write the run files: \(error)")
         }
+        onBundleFinish?()
     }
 
     /// Writes the run files for what was recorded; does nothing when no scenario ran.

@@ -48,6 +48,52 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
         XCTFail("\(mode.rawValue): \(details)", file: file, line: line)
     }
 
+    /// Runs `flow` in a fresh fixture and turns its outcome into this test's verdict.
+    ///
+    /// Readiness is read before and after, `saas_counts` are filled, the
+    /// evidence and every command land in the run document, and whatever the
+    /// scenario left running is ended and reported. A passing scenario's
+    /// directory is removed (set `CANARY_KEEP_WORK=1` to keep it); a failing
+    /// one is kept and named in the details.
+    public func runScenario(file: StaticString = #filePath, line: UInt = #line, _ flow: (ScenarioFixture) throws -> Void) {
+        let fixture: ScenarioFixture
+        do {
+            fixture = try ScenarioFixture(scenario: scenario, target: ServerTarget.shared())
+        } catch let failure as ScenarioFailure {
+            return fail(failure.mode, failure.details, file: file, line: line)
+        } catch {
+            return fail(.harnessError, "could not set up the scenario: \(error)", file: file, line: line)
+        }
+        var failure: ScenarioFailure?
+        do {
+            try fixture.requireReady("before")
+            try flow(fixture)
+        } catch let error as ScenarioFailure {
+            failure = error
+        } catch {
+            failure = ScenarioFailure(.harnessError, "\(error)")
+        }
+        do {
+            try fixture.requireReady("after")
+        } catch let error as ScenarioFailure {
+            failure = failure ?? error
+        } catch {}
+        fixture.recordCounts()
+        if let left = fixture.endLeftovers() {
+            fixture.updateEvidence { $0.notes["left_running"] = left }
+            failure = failure ?? ScenarioFailure(.harnessError, "the scenario left processes running, ended by pid: \(left)")
+        }
+        fixture.updateEvidence { $0.notes["cli_seconds"] = String(format: "%.2f", fixture.cliSeconds) }
+        let evidence = fixture.evidence
+        updateEvidence { $0 = evidence }
+        fixture.commandRecords.forEach(record)
+        if let failure {
+            fail(failure.mode, failure.details + "\nscenario directory: \(fixture.workspace.directory.path)", file: file, line: line)
+        } else if ProcessInfo.processInfo.environment["CANARY_KEEP_WORK"] != "1" {
+            try? FileManager.default.removeItem(at: fixture.workspace.directory)
+        }
+    }
+
     override open func setUp() {
         super.setUp()
         stateLock.withLock {

@@ -1,0 +1,28 @@
+import SaaSStandIn
+
+/// What the stand-in had received from one account at one moment.
+///
+/// Comparing two snapshots shows what crossed the boundary in between,
+/// whatever the CLI printed.
+public struct WitnessSnapshot: Equatable, Sendable {
+    /// Batch requests the account sent.
+    public var batchRequests: Int
+    /// Envelopes accepted under the account.
+    public var envelopeIDs: Set<String>
+    /// Every event id the account sent, accepted or not.
+    public var receiptIDs: Set<String>
+
+    /// Reads a snapshot for `account`.
+    public static func take(_ client: StandInClient, account: String) throws -> WitnessSnapshot {
+        let requests = try client.requestLog(account: account)
+        return WitnessSnapshot(
+            batchRequests: requests.filter { $0.path.hasPrefix("/api/v1/events/batch") }.count,
+            envelopeIDs: Set(try client.envelopes(account: account).map(\.eventID)),
+            receiptIDs: Set(try client.receipts(account: account).compactMap(\.eventID)))
+    }
+
+    /// What arrived after `earlier`: new batch requests and event ids.
+    public func since(_ earlier: WitnessSnapshot) -> (batchRequests: Int, eventIDs: Set<String>) {
+        (batchRequests - earlier.batchRequests, receiptIDs.union(envelopeIDs).subtracting(earlier.receiptIDs.union(earlier.envelopeIDs)))
+    }
+}

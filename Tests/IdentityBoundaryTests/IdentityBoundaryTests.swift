@@ -1,1 +1,0 @@
-// The four scenario classes live beside this file, one per scenario.
