@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryScenarios
 import Foundation
 import SaaSStandIn
 import XCTest
@@ -12,8 +13,10 @@ import XCTest
 /// CLI's own report — a missing transition, a wrong lane, an event the Teamspace could
 /// not use — fails with the event it concerns named.
 ///
-/// Target: `CANARY_STANDIN_URL` (+ `SPEC_KITTY_SAAS_URL`) when set, else an in-process
-/// stand-in. CLI: `SPEC_KITTY_BIN`, else the pinned one from `scripts/bootstrap-spec-kitty.sh`.
+/// Target: resolved as the scenarios resolve theirs (`ServerTarget`): the stand-in named by
+/// `CANARY_STANDIN_URL` (the gate's or the protocol script's), else an in-process one with
+/// the strict profile; a real server named only by `SPEC_KITTY_SAAS_URL` is refused, since
+/// its Teamspace cannot be read here. CLI: `SPEC_KITTY_BIN`, else the pinned one from `scripts/bootstrap-spec-kitty.sh`.
 /// Every call runs with its own HOME and SPEC_KITTY_HOME, stdin from /dev/null and no
 /// background daemon. The scenario directory is kept when the test fails.
 final class SyncedLifecycleTests: XCTestCase {
@@ -25,14 +28,17 @@ final class SyncedLifecycleTests: XCTestCase {
 
     func testSyncedLifecycleMaterializesOnTheTeamspaceAsTheCLIReportsIt() throws {
         let started = Date()
-        let target = try TeamspaceTarget.resolve()
+        let target = try ServerTarget.resolve(environment: ProcessInfo.processInfo.environment)
         addTeardownBlock { target.stop() }
-        log("target: \(target.targetDescription)")
+        guard let admin = target.standIn else { throw TeamspaceMVPError.noTeamspaceReader(serverURL: target.url.absoluteString) }
+        let readiness = try admin.readiness()
+        guard readiness.httpStatus == 200 else { throw TeamspaceMVPError.targetNotReady(url: target.url.absoluteString, status: readiness.httpStatus) }
+        log("target: \(target.kind.rawValue) \(target.url.absoluteString) (profile \(target.profile ?? "unknown"))")
 
         let binary = try SpecKittyLocator.shared.binary(repoRoot: Self.repoRoot)
         let workspace = try Workspace.create(root: Self.workRoot(), name: "teamspace-mvp-\(Self.shortID())")
         let runner = ProcessRunner(logSink: DirectoryCommandLog(directory: workspace.directory.appendingPathComponent("commands")))
-        let environment = SpecKittyEnvironment(home: workspace.home, serverURL: target.serverURL,
+        let environment = SpecKittyEnvironment(home: workspace.home, serverURL: target.url.absoluteString,
                                                cliBinDirectory: binary.deletingLastPathComponent())
         let version = try SpecKittyLocator.version(of: binary, runner: runner, environment: environment.processEnvironment)
         let driver = SpecKittyDriver(binary: binary, workspace: workspace, environment: environment.processEnvironment,
@@ -41,13 +47,13 @@ final class SyncedLifecycleTests: XCTestCase {
         // No daemon: capture still works, and nothing outlives the test. CLIs before 3.2.6 also
         // need the server here, because they ignore the environment variable for sync.
         let readsConfig = driver.version?.readsServerURLFromConfig ?? false
-        try workspace.writeConfig(SpecKittyConfig(backgroundDaemon: "manual", serverURL: readsConfig ? target.serverURL : nil),
+        try workspace.writeConfig(SpecKittyConfig(backgroundDaemon: "manual", serverURL: readsConfig ? target.url.absoluteString : nil),
                                   for: driver.version)
         log("spec-kitty-cli \(version) at \(binary.path); scenario \(workspace.directory.path)")
 
-        let account = try target.admin.createAccount(email: "teamspace-mvp-\(Self.shortID())@standin.invalid", name: "Teamspace MVP")
+        let account = try admin.createAccount(email: "teamspace-mvp-\(Self.shortID())@standin.invalid", name: "Teamspace MVP")
         let lifecycle = TeamspaceLifecycle(driver: driver, progress: { [unowned self] in self.log($0) })
-        try lifecycle.logIn(as: account, admin: target.admin)
+        try lifecycle.logIn(as: account, admin: admin)
         let report = try lifecycle.run()
         log("the CLI reports \(report.missionSlug): " + report.lanes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
 
@@ -57,7 +63,7 @@ final class SyncedLifecycleTests: XCTestCase {
             XCTFail("sync now did not deliver everything (\(sync.result.terminationDescription)): \(sync.result.tail(lines: 10))")
         }
 
-        let (verdict, teamspace, waited) = try awaitMaterialization(of: report, account: account.userID, admin: target.admin)
+        let (verdict, teamspace, waited) = try awaitMaterialization(of: report, account: account.userID, admin: admin)
         try saveEvidence(teamspace, verdict, in: workspace)
         verdict.notes.forEach { log("note: \($0)") }
         log(String(format: "%@ after %.1f s of polling; lifecycle %.0f s in all",

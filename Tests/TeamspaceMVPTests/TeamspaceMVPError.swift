@@ -11,8 +11,9 @@ enum TeamspaceMVPError: Error, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case let .noTeamspaceReader(url):
-            return "SPEC_KITTY_SAAS_URL=\(url) offers no Teamspace read API this suite knows: set CANARY_STANDIN_URL to a stand-in's "
-                + "URL (its /__standin__/teamspace is the reader), or unset SPEC_KITTY_SAAS_URL to use an in-process stand-in"
+            return "\(url) (SPEC_KITTY_SAAS_URL without CANARY_STANDIN_URL) offers no Teamspace read API this suite knows: "
+                + "set CANARY_STANDIN_URL to a stand-in's URL (its /__standin__/teamspace is the reader), "
+                + "or unset SPEC_KITTY_SAAS_URL to use an in-process stand-in"
         case let .unreadableCLIOutput(source, reason):
             return "cannot read \(source): \(reason)"
         case let .targetNotReady(url, status):
