@@ -7,9 +7,11 @@
 #   --yes       confirm a real-server target without a terminal (CI)
 #   --tag TAG   name of the attempt directory (default: the CLI's version)
 #
-# Target: SPEC_KITTY_SAAS_URL if set (a real server; the runs create state
-# there, so a terminal confirmation or --yes is required), else one embedded
-# stand-in SaaS for the whole protocol, its store kept in the attempt folder.
+# Target: CANARY_STANDIN_URL if set (a stand-in someone else started and owns,
+# e.g. the gate's: used as is, never stopped, no confirmation); else
+# SPEC_KITTY_SAAS_URL if set (a real server; the runs create state there, so a
+# terminal confirmation or --yes is required); else one embedded stand-in SaaS
+# for the whole protocol, its store kept in the attempt folder.
 # CLI: SPEC_KITTY_BIN if set, else the pinned version (installed on first use).
 #
 # Evidence: artifacts/sync_identity_boundary/<tag>-attempt<N>/ (a new N each
@@ -150,7 +152,14 @@ for environ in /proc/[0-9]*/environ; do
 done
 ((${#stray[@]} == 0)) || preflight_fail "stray process(es) of a canary home still running: pid ${stray[*]} (SPEC_KITTY_HOME under $work_root); stop them by pid first"
 
-if [[ -n "${SPEC_KITTY_SAAS_URL:-}" ]]; then
+standin_owner="script"
+if [[ -n "${CANARY_STANDIN_URL:-}" ]]; then
+    # The caller's stand-in (the gate's embedded one): its store is the one the caller
+    # checks the historical digest of, so a second stand-in here would hide the runs from it.
+    target="standin"
+    standin_owner="caller"
+    saas_url="${CANARY_STANDIN_URL%/}"
+elif [[ -n "${SPEC_KITTY_SAAS_URL:-}" ]]; then
     target="remote"
     saas_url="${SPEC_KITTY_SAAS_URL%/}"
     if ((assume_yes == 0)); then
@@ -178,6 +187,10 @@ say "evidence: $attempt"
 
 if [[ "$target" == "standin" ]]; then
     mkdir -p "$attempt/standin"
+fi
+if [[ "$target" == "standin" && "$standin_owner" == "caller" ]]; then
+    say "stand-in: $saas_url (the caller's; not started or stopped here)"
+elif [[ "$target" == "standin" ]]; then
     # setsid: the stand-in leads its own process group, ended by id at exit.
     setsid "$canary" standin --port 0 --db "$attempt/standin/store.sqlite" \
         >"$attempt/standin/stdout.log" 2>"$attempt/standin/stderr.log" </dev/null &
