@@ -146,7 +146,9 @@ stray=()
 for environ in /proc/[0-9]*/environ; do
     pid="${environ#/proc/}"; pid="${pid%/environ}"
     [[ "$pid" == "$$" ]] && continue
-    if tr '\0' '\n' <"$environ" 2>/dev/null | grep -q "^SPEC_KITTY_HOME=$work_root/"; then
+    # stderr first: an environ we cannot open (the process is gone, or not ours) fails in the
+    # input redirection itself, which a later 2>/dev/null would not silence.
+    if tr '\0' '\n' 2>/dev/null <"$environ" | grep -q "^SPEC_KITTY_HOME=$work_root/"; then
         stray+=("$pid")
     fi
 done
@@ -248,7 +250,13 @@ verdict=$?
 set -e
 printf '%s\n' "$report" >>"$log_file"
 finished=1
+# finalize exits like report (1 when a run failed): under set -e that used to end the
+# script before the summary line below, so a failing protocol named no evidence directory.
+set +e
 "$canary" finalize "$attempt" --runs "$runs" >/dev/null
+sealed=$?
+set -e
+((sealed == verdict)) || say "WARNING: sealing the bundle exited $sealed, the verdict is $verdict: check MANIFEST.sha256"
 seal_permissions
 printf '%s\n' "$report"
 exit "$verdict"
