@@ -7,9 +7,11 @@
 #   --yes       confirm a real-server target without a terminal (CI)
 #   --tag TAG   name of the attempt directory (default: the CLI's version)
 #
-# Target: SPEC_KITTY_SAAS_URL if set (a real server; the runs create state
-# there, so a terminal confirmation or --yes is required), else one embedded
-# stand-in SaaS for the whole protocol, its store kept in the attempt folder.
+# Target: CANARY_STANDIN_URL if set (a stand-in someone else started and owns,
+# e.g. the gate's: used as is, never stopped, no confirmation); else
+# SPEC_KITTY_SAAS_URL if set (a real server; the runs create state there, so a
+# terminal confirmation or --yes is required); else one embedded stand-in SaaS
+# for the whole protocol, its store kept in the attempt folder.
 # CLI: SPEC_KITTY_BIN if set, else the pinned version (installed on first use).
 #
 # Evidence: artifacts/sync_identity_boundary/<tag>-attempt<N>/ (a new N each
@@ -152,7 +154,14 @@ for cmdline in /proc/[0-9]*/cmdline; do
 done
 ((${#stray[@]} == 0)) || preflight_fail "stray sync daemon(s) of a canary home still running: pid ${stray[*]} (runtime root under $work_root); stop them by pid first"
 
-if [[ -n "${SPEC_KITTY_SAAS_URL:-}" ]]; then
+standin_owner="script"
+if [[ -n "${CANARY_STANDIN_URL:-}" ]]; then
+    # The caller's stand-in (the gate's embedded one): its store is the one the caller
+    # checks the historical digest of, so a second stand-in here would hide the runs from it.
+    target="standin"
+    standin_owner="caller"
+    saas_url="${CANARY_STANDIN_URL%/}"
+elif [[ -n "${SPEC_KITTY_SAAS_URL:-}" ]]; then
     target="remote"
     saas_url="${SPEC_KITTY_SAAS_URL%/}"
     if ((assume_yes == 0)); then
@@ -180,6 +189,10 @@ say "evidence: $attempt"
 
 if [[ "$target" == "standin" ]]; then
     mkdir -p "$attempt/standin"
+fi
+if [[ "$target" == "standin" && "$standin_owner" == "caller" ]]; then
+    say "stand-in: $saas_url (the caller's; not started or stopped here)"
+elif [[ "$target" == "standin" ]]; then
     # setsid: the stand-in leads its own process group, ended by id at exit.
     standin_flags=(--port 0 --db "$attempt/standin/store.sqlite" --profile "${CANARY_STANDIN_PROFILE:-deployed-dev-2026-05}")
     if [[ "${CANARY_VALIDATE_PAYLOADS:-1}" != "0" ]]; then
@@ -244,7 +257,13 @@ verdict=$?
 set -e
 printf '%s\n' "$report" >>"$log_file"
 finished=1
+# finalize exits like report (1 when a run failed): under set -e that used to end the
+# script before the summary line below, so a failing protocol named no evidence directory.
+set +e
 "$canary" finalize "$attempt" --runs "$runs" >/dev/null
+sealed=$?
+set -e
+((sealed == verdict)) || say "WARNING: sealing the bundle exited $sealed, the verdict is $verdict: check MANIFEST.sha256"
 seal_permissions
 printf '%s\n' "$report"
 exit "$verdict"

@@ -63,11 +63,7 @@ enum GateCommand {
 
     private static func startTarget(_ options: GateOptions, storeDirectory: String) throws -> SaaSTarget {
         if let url = options.saasURL { return SaaSTarget(url: url, targetDescription: url) }
-        guard let launcher = EmbeddedStandIn.launcher else {
-            // preflightProblems() already refused this case; kept as an error rather than a crash.
-            throw GateFileError(path: storeDirectory, action: "start the embedded stand-in in", reason: "no launcher in this build")
-        }
-        return try launcher.launch(storeDirectory: storeDirectory)
+        return try EmbeddedStandInLauncher().launch(storeDirectory: storeDirectory)
     }
 
     private static func initTracker(at path: String?) -> Int32 {
