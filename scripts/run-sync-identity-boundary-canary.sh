@@ -54,6 +54,7 @@ say() { printf 'canary: %s\n' "$*" | tee -a "$log_file"; }
 preflight_fail() { say "preflight failed: $*"; exit 2; }
 
 standin_pid=""
+test_pid=""
 attempt=""
 finished=0
 
@@ -76,6 +77,8 @@ stop_standin() {
 
 on_exit() {
     local code=$?
+    # A run still going (the script was signalled): end it by its pid.
+    [[ -z "${test_pid:-}" ]] || kill -TERM "$test_pid" 2>/dev/null || true
     stop_standin
     if [[ -n "$attempt" && $finished -eq 0 ]]; then
         # Interrupted or failed mid-protocol: keep what exists, sealed.
@@ -227,13 +230,18 @@ fi
 for run in $(seq 1 "$runs"); do
     say "run $run/$runs: started"
     started=$SECONDS
-    set +e
+    # swift test holds the test process's output until it ends; the observer
+    # also appends its progress lines to a file, which is followed live here.
+    progress="$(mktemp "${TMPDIR:-/tmp}/canary-progress.XXXXXX")"
     CANARY_RUN_NUMBER="$run" CANARY_EVIDENCE_DIR="$attempt" CANARY_WORK_ROOT="$work_root" \
-        SPEC_KITTY_SAAS_URL="$saas_url" SPEC_KITTY_BIN="$cli" \
+        CANARY_PROGRESS_FILE="$progress" SPEC_KITTY_SAAS_URL="$saas_url" SPEC_KITTY_BIN="$cli" \
         CANARY_STANDIN_URL="$([[ $target == standin ]] && echo "$saas_url")" \
-        bash -c "$run_command" </dev/null 2>&1 \
-        | tee "$attempt/runs/run-$run.log" | grep --line-buffered '^canary: ' | tee -a "$log_file"
-    set -e
+        bash -c "$run_command" </dev/null >"$attempt/runs/run-$run.log" 2>&1 &
+    test_pid=$!
+    tail -n +1 -f --pid="$test_pid" "$progress" 2>/dev/null | tee -a "$log_file" || true
+    wait "$test_pid" || true
+    test_pid=""
+    rm -f "$progress"
     if [[ -f "$attempt/runs/run-$run.json" ]]; then
         outcome="$(grep -m 1 '"outcome"' "$attempt/runs/run-$run.json" | sed 's/.*: *"\([a-z]*\)".*/\1/')"
     else
