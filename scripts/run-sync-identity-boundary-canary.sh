@@ -257,13 +257,13 @@ verdict=$?
 set -e
 printf '%s\n' "$report" >>"$log_file"
 finished=1
-# finalize exits like report (1 when a run failed): under set -e that used to end the
-# script before the summary line below, so a failing protocol named no evidence directory.
+# A bundle that cannot be sealed must still get its summary line: the gate reads the
+# evidence directory from it (and verifies MANIFEST.sha256 itself).
 set +e
 "$canary" finalize "$attempt" --runs "$runs" >/dev/null
 sealed=$?
 set -e
-((sealed == verdict)) || say "WARNING: sealing the bundle exited $sealed, the verdict is $verdict: check MANIFEST.sha256"
+((sealed == 0)) || say "WARNING: could not seal the bundle (finalize exited $sealed): check MANIFEST.sha256"
 seal_permissions
 printf '%s\n' "$report"
 exit "$verdict"
