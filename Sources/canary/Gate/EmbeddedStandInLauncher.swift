@@ -16,20 +16,31 @@ import SaaSStandIn
 /// `SaaSTarget.runEnvironment`) rather than left to start its own: a second stand-in
 /// would make the gate's digest check read a store no run ever touched.
 struct EmbeddedStandInLauncher: SaaSTargetLauncher {
-    /// The strictest profile the pinned CLI passes, the one the scenarios' own stand-in uses:
-    /// a lenient server hides the bugs the gate exists to catch.
+    /// This package's checkout: where the payload validator is bootstrapped from.
+    let repositoryRoot: String
+    /// The strictest profile the pinned CLI passes, the one the scenarios' and the script's
+    /// stand-ins use: a lenient server hides the bugs the gate exists to catch.
     var profile: StandInProfile = .deployedDev202605
+    /// Strict consumer mode (every envelope validated with spec-kitty-events), on unless
+    /// `CANARY_VALIDATE_PAYLOADS=0`, as for the script's own stand-in.
+    var validatePayloads = ProcessInfo.processInfo.environment["CANARY_VALIDATE_PAYLOADS"] != "0"
 
     /// Starts the server on 127.0.0.1 (port chosen by the kernel) with its store under `storeDirectory`.
     func launch(storeDirectory: String) throws -> SaaSTarget {
         try FileManager.default.createDirectory(atPath: storeDirectory, withIntermediateDirectories: true)
         let store = (storeDirectory as NSString).appendingPathComponent("store.sqlite")
-        let server = try StandInServer(configuration: StandInConfiguration(databasePath: store, profile: profile))
+        var configuration = StandInConfiguration(databasePath: store, profile: profile)
+        if validatePayloads {
+            configuration.payloadValidation = try PayloadValidation.bootstrap(
+                repositoryRoot: repositoryRoot, eventsVersion: configuration.specKittyEventsVersion)
+        }
+        let server = try StandInServer(configuration: configuration)
         try server.start()
         let url = server.baseURL.absoluteString
+        let mode = profile.rawValue + (validatePayloads ? "+validate-payloads" : "")
         return SaaSTarget(
             url: url, historicalDigestPath: HTTPSaaSProbe.standInDigestPath,
-            targetDescription: "embedded stand-in \(url) (profile \(profile.rawValue), store \(store))",
+            targetDescription: "embedded stand-in \(url) (profile \(mode), store \(store))",
             standInURL: url, stop: { server.stop() }
         )
     }
