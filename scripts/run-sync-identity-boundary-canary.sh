@@ -77,8 +77,10 @@ stop_standin() {
 
 on_exit() {
     local code=$?
-    # A run still going (the script was signalled): end it by its pid.
-    [[ -z "${test_pid:-}" ]] || kill -TERM "$test_pid" 2>/dev/null || true
+    # A run still going (the script was signalled): end it and every process
+    # under it by pid. swift test starts its test process, and the harness
+    # each CLI call, in process groups of their own, so one group kill is not enough.
+    [[ -z "${test_pid:-}" ]] || end_tree "$test_pid"
     stop_standin
     if [[ -n "$attempt" && $finished -eq 0 ]]; then
         # Interrupted or failed mid-protocol: keep what exists, sealed.
@@ -92,6 +94,23 @@ on_exit() {
 trap on_exit EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# Every descendant of $1, deepest first, collected before anything is signalled.
+descendants() {
+    local child
+    for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+        descendants "$child"
+        echo "$child"
+    done
+}
+
+end_tree() {
+    local pids
+    pids="$(descendants "$1") $1"
+    kill -TERM $pids 2>/dev/null || true
+    sleep 2
+    kill -KILL $pids 2>/dev/null || true
+}
 
 mv_log() {
     if [[ "$log_file" == "$scratch_log" && -n "$attempt" ]]; then
@@ -236,10 +255,14 @@ for run in $(seq 1 "$runs"); do
     CANARY_RUN_NUMBER="$run" CANARY_EVIDENCE_DIR="$attempt" CANARY_WORK_ROOT="$work_root" \
         CANARY_PROGRESS_FILE="$progress" SPEC_KITTY_SAAS_URL="$saas_url" SPEC_KITTY_BIN="$cli" \
         CANARY_STANDIN_URL="$([[ $target == standin ]] && echo "$saas_url")" \
-        bash -c "$run_command" </dev/null >"$attempt/runs/run-$run.log" 2>&1 &
+        setsid bash -c "$run_command" </dev/null >"$attempt/runs/run-$run.log" 2>&1 &
     test_pid=$!
-    tail -n +1 -f --pid="$test_pid" "$progress" 2>/dev/null | tee -a "$log_file" || true
+    # Both in the background: a trapped signal interrupts `wait` at once,
+    # where a foreground pipeline would hold it until the run ended.
+    tail -n +1 -f --pid="$test_pid" "$progress" 2>/dev/null | tee -a "$log_file" &
+    follower=$!
     wait "$test_pid" || true
+    wait "$follower" || true
     test_pid=""
     rm -f "$progress"
     if [[ -f "$attempt/runs/run-$run.json" ]]; then
