@@ -75,6 +75,16 @@ final class ProtocolScriptTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("the CLI does not run"), result.tail())
     }
 
+    func testACLIWithoutASyncSurfaceIsUnsupportedAtPreflight() throws {
+        // 4.0.0rc7, the newest prerelease, has no `auth` or `sync` commands.
+        var environment = ProcessInfo.processInfo.environment.filter { $0.key != "SPEC_KITTY_BIN" }
+        environment["SPEC_KITTY_VERSION"] = "4.0.0rc7"
+        let unsupported = try SpecKittyLocator().binary(repoRoot: repo, environment: environment).path
+        let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": unsupported])
+        XCTAssertEqual(result.exitCode, 2, result.tail())
+        XCTAssertTrue(result.stdout.contains("cli.unsupported: spec-kitty-cli 4.0.0rc7 has no 'auth' command"), result.tail())
+    }
+
     func testARealServerNeedsConfirmation() throws {
         let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": try cli(), "SPEC_KITTY_SAAS_URL": "http://127.0.0.1:9"])
         XCTAssertEqual(result.exitCode, 2, result.tail())
