@@ -225,11 +225,21 @@ public final class ScenarioFixture: @unchecked Sendable {
 
     // MARK: Checkout and mission
 
-    /// git init, `init`, a unique remote, `sync opt-in` (unless `optIn` is false), a feature branch.
+    /// Whether this CLI needs `sync opt-in` before it captures anything (3.2.6+, or an unknown version).
+    public var needsOptIn: Bool { driver.version?.hasProjectStore ?? true }
+
+    /// git init, `init`, a unique remote, `sync opt-in` (unless `optIn` is false or the CLI does not need it), a feature branch.
+    ///
+    /// Before 3.2.6 consent exists but is not needed, and 3.2.0's opt-in
+    /// refuses (exit 2) over the legacy rows `init` itself queued: running it
+    /// there would fail the scenario on a step the generation does not have.
     @discardableResult
     public func prepareCheckout(optIn: Bool = true) throws -> ProjectIdentity {
+        if optIn, !needsOptIn {
+            updateEvidence { $0.notes["opt_in"] = "skipped: spec-kitty-cli \(self.cliVersion) captures without consent" }
+        }
         do {
-            let identity = try driver.prepareCheckout(optIn: optIn)
+            let identity = try driver.prepareCheckout(optIn: optIn && needsOptIn)
             project = identity
             updateEvidence {
                 $0.projectUUID = identity.uuid
@@ -347,6 +357,13 @@ public final class ScenarioFixture: @unchecked Sendable {
                 let errors = outcome.report?.failures.compactMap(\.error).prefix(3).joined(separator: "; ") ?? ""
                 throw ScenarioFailure(.syncRejectedBySaaS, "sync now: rejected \(counts.rejected), terminal-failed \(counts.terminalFailed): \(errors)\n\(result.tail(lines: 10))")
             }
+        }
+        if let legacy = outcome.summary.legacy {
+            let categories = legacy.categories.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            updateEvidence { $0.notes["sync_now"] = "synced \(legacy.synced) duplicates \(legacy.duplicates) pending \(legacy.pending.map(String.init) ?? "-") errors \(legacy.errors)\(categories.isEmpty ? "" : " (\(categories))") remaining \(legacy.remainingInQueue.map(String.init) ?? "-")" }
+        } else if outcome.summary.queueEmpty {
+            // Older CLIs delivered at each command's exit: the witness is the proof.
+            updateEvidence { $0.notes["sync_now"] = "Queue is empty, nothing to sync." }
         }
         let verdict = FailureClassifier.classify(step: "sync now", result.observation)
         if verdict.mode != .cliCommandFailed, result.exitCode != 0 || verdict.mode == .syncEventLoopUnavailable

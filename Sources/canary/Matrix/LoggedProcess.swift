@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one child of the matrix with its output in a log file, under a time limit.
+///
+/// The child leads its own process group (through `setsid`), so a timeout
+/// ends `swift test` and the xctest and CLI processes under it by group id,
+/// never by name.
+enum LoggedProcess {
+    /// What a finished child left.
+    struct Outcome {
+        /// Exit status, or nil when it was killed at the limit or could not start.
+        let exitCode: Int32?
+        /// Whether the limit was reached.
+        let timedOut: Bool
+        /// Standard output (when captured rather than logged).
+        let stdout: String
+    }
+
+    /// Runs `argv` (looked up on PATH) in `directory`; stderr, and stdout unless `captureStdout`, go to `log`.
+    static func run(_ argv: [String], environment: [String: String], directory: URL, log: URL,
+                    captureStdout: Bool = false, timeout: TimeInterval) throws -> Outcome {
+        try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        defer { try? logHandle.close() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = argv
+        process.environment = environment
+        process.currentDirectoryURL = directory
+        process.standardInput = FileHandle.nullDevice
+        process.standardError = logHandle
+        let pipe = Pipe()
+        process.standardOutput = captureStdout ? pipe : logHandle
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        try process.run()
+        var captured = Data()
+        let reader = DispatchQueue(label: "matrix.stdout")
+        let readDone = DispatchSemaphore(value: 0)
+        if captureStdout {
+            reader.async {
+                captured = pipe.fileHandleForReading.readDataToEndOfFile()
+                readDone.signal()
+            }
+        } else {
+            readDone.signal()
+        }
+        var timedOut = false
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            kill(-process.processIdentifier, SIGTERM)
+            if done.wait(timeout: .now() + 10) == .timedOut { kill(-process.processIdentifier, SIGKILL) }
+            done.wait()
+        }
+        readDone.wait()
+        let code = timedOut ? nil : process.terminationStatus
+        return Outcome(exitCode: code, timedOut: timedOut, stdout: String(decoding: captured, as: UTF8.self))
+    }
+}
