@@ -166,6 +166,7 @@ public final class ScenarioFixture: @unchecked Sendable {
     @discardableResult
     public func login() throws -> ScenarioAccount {
         let account: ScenarioAccount
+        var teamName = ""
         if let client = target.standIn {
             let created: StandInAccount
             do {
@@ -175,6 +176,7 @@ public final class ScenarioFixture: @unchecked Sendable {
                 throw ScenarioFailure(.saasNotReady, "the stand-in refused to create an account: \(error)")
             }
             account = ScenarioAccount(userID: created.userID, email: created.email, teamSlug: created.team.slug)
+            teamName = created.team.name
             let result = try withLoginLock {
                 try client.setLoginHint(account: created.userID)
                 return try driver.authLoginHeadless(timeout: driver.defaultTimeout)
@@ -186,10 +188,21 @@ public final class ScenarioFixture: @unchecked Sendable {
         self.account = account
         updateEvidence { $0.account = account.email }
         let status = try run("auth status") { try self.driver.authStatus() }
-        guard status.succeeded, status.stdout.contains("slug: \(account.teamSlug)") || target.standIn == nil else {
+        guard status.succeeded, Self.sessionNamesTeam(status.stdout, slug: account.teamSlug, name: teamName) || target.standIn == nil else {
             throw ScenarioFailure(.authLoginFailed, "the session names no team \(account.teamSlug): `auth status` said\n\(status.tail(lines: 15))")
         }
         return account
+    }
+
+    /// Whether `auth status` lists the team: 3.2.6+ print its `slug:`; older CLIs list
+    /// only its name, as `- <name> (…) (owner) (private, default)`.
+    public static func sessionNamesTeam(_ authStatus: String, slug: String, name: String) -> Bool {
+        if authStatus.contains("slug: \(slug)") { return true }
+        guard !name.isEmpty else { return false }
+        return authStatus.split(whereSeparator: \.isNewline).contains { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("- \(name) (") && trimmed.contains("(private")
+        }
     }
 
     private func loginFailure(_ result: CommandResult) -> ScenarioFailure {

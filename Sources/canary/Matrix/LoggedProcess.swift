@@ -38,12 +38,12 @@ enum LoggedProcess {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         try process.run()
-        var captured = Data()
-        let reader = DispatchQueue(label: "matrix.stdout")
+        // Drain stdout while the child runs: a full pipe would stall it.
+        let captured = CapturedOutput()
         let readDone = DispatchSemaphore(value: 0)
         if captureStdout {
-            reader.async {
-                captured = pipe.fileHandleForReading.readDataToEndOfFile()
+            DispatchQueue.global().async {
+                captured.data = pipe.fileHandleForReading.readDataToEndOfFile()
                 readDone.signal()
             }
         } else {
@@ -58,6 +58,11 @@ enum LoggedProcess {
         }
         readDone.wait()
         let code = timedOut ? nil : process.terminationStatus
-        return Outcome(exitCode: code, timedOut: timedOut, stdout: String(decoding: captured, as: UTF8.self))
+        return Outcome(exitCode: code, timedOut: timedOut, stdout: String(decoding: captured.data, as: UTF8.self))
     }
+}
+
+/// Stdout bytes handed from the reading thread to the waiting one (the semaphore orders the access).
+private final class CapturedOutput: @unchecked Sendable {
+    var data = Data()
 }
