@@ -109,6 +109,36 @@ public struct MissionArtifacts: Equatable, Sendable {
         try write(specMarkdown, to: featureDirectory.appendingPathComponent("spec.md"))
     }
 
+    /// A plan whose Technical Context holds real values: 3.2.0 and its RCs block
+    /// `setup-plan` on their own template until Language/Version and a peer field are filled.
+    public var planMarkdown: String {
+        """
+        # Implementation Plan: \(title)
+
+        ## Summary
+
+        The sync identity-boundary canary records one work-package transition and checks where it is delivered.
+
+        ## Technical Context
+
+        **Language/Version**: Swift 6.3
+        **Primary Dependencies**: Foundation, XCTest
+        **Storage**: files
+        **Testing**: XCTest against the real CLI
+        **Target Platform**: Linux
+        **Project Type**: single
+        **Performance Goals**: one mission per scenario
+        **Constraints**: loopback only
+        **Scale/Scope**: one work package
+
+        """
+    }
+
+    /// Writes `plan.md` into `featureDirectory` (after a `setup-plan` that found the template not substantive).
+    public func writePlan(into featureDirectory: URL) throws {
+        try write(planMarkdown, to: featureDirectory.appendingPathComponent("plan.md"))
+    }
+
     /// Writes `tasks.md` and the work package file into `featureDirectory` (before `finalize-tasks`).
     public func writeTasks(into featureDirectory: URL) throws {
         try write(tasksMarkdown, to: featureDirectory.appendingPathComponent("tasks.md"))

@@ -287,8 +287,19 @@ public final class ScenarioFixture: @unchecked Sendable {
             updateEvidence { $0.notes["mission_create_store_locked"] = "event journal capture failed: project sync store is locked" }
         }
         try harness("seed mission artifacts") { try self.driver.seedMissionArtifacts(in: mission.featureDirectory) }
-        let plan = try run("agent mission setup-plan") { try self.driver.setupPlan(mission: mission.slug).result }
+        var plan = try run("agent mission setup-plan") { try self.driver.setupPlan(mission: mission.slug).result }
         try requireSuccess(plan, step: "agent mission setup-plan")
+        if let reason = Self.planTemplateBlock(plan.stdout) {
+            // 3.2.0 and its RCs write their plan template and block until an agent
+            // fills it; the canary is that agent: fill it, commit, run setup-plan again.
+            updateEvidence { $0.notes["setup_plan_first_pass"] = reason }
+            try harness("write plan.md") {
+                try MissionArtifacts().writePlan(into: mission.featureDirectory)
+                _ = try self.driver.commitAll(message: "Fill the plan's technical context")
+            }
+            plan = try run("agent mission setup-plan") { try self.driver.setupPlan(mission: mission.slug).result }
+            try requireSuccess(plan, step: "agent mission setup-plan (after filling plan.md)")
+        }
         if let result = JSONValue.parseObject(plan.stdout)?["result"]?.stringValue, result == "blocked" {
             throw ScenarioFailure(.cliCommandFailed, "agent mission setup-plan reported blocked\n\(plan.tail(lines: 15))")
         }
@@ -301,6 +312,14 @@ public final class ScenarioFixture: @unchecked Sendable {
             try requireSuccess(mark, step: "agent tasks mark-status T001 done")
         }
         return mission
+    }
+
+    /// The `blocked_reason` of a `setup-plan --json` that waits for its own plan template to be
+    /// filled (`plan_substantive: false`), or nil.
+    public static func planTemplateBlock(_ stdout: String) -> String? {
+        guard let answer = JSONValue.parseObject(stdout), answer["result"]?.stringValue == "blocked",
+              answer["plan_substantive"]?.boolValue == false else { return nil }
+        return answer["blocked_reason"]?.stringValue ?? "plan.md content is not substantive"
     }
 
     /// `move-task` that must succeed.
