@@ -291,12 +291,11 @@ public final class ScenarioFixture: @unchecked Sendable {
         try requireSuccess(plan, step: "agent mission setup-plan")
         if let reason = Self.planTemplateBlock(plan.stdout) {
             // 3.2.0 and its RCs write their plan template and block until an agent
-            // fills it; the canary is that agent: fill it, commit, run setup-plan again.
+            // fills it; the canary is that agent: fill it and run setup-plan again.
+            // Left uncommitted: setup-plan commits plan.md itself and fails
+            // ("Failed to commit plan") when there is nothing to commit.
             updateEvidence { $0.notes["setup_plan_first_pass"] = reason }
-            try harness("write plan.md") {
-                try MissionArtifacts().writePlan(into: mission.featureDirectory)
-                _ = try self.driver.commitAll(message: "Fill the plan's technical context")
-            }
+            try harness("write plan.md") { try MissionArtifacts().writePlan(into: mission.featureDirectory) }
             plan = try run("agent mission setup-plan") { try self.driver.setupPlan(mission: mission.slug).result }
             try requireSuccess(plan, step: "agent mission setup-plan (after filling plan.md)")
         }
