@@ -19,14 +19,17 @@ let package = Package(
         .target(name: "CanaryCore", dependencies: ["CSQLite"]),
         .target(name: "SaaSStandIn", dependencies: ["CanaryCore", "CSQLite", "CZlib"]),
         .target(name: "CanaryScenarios", dependencies: ["CanaryCore", "SaaSStandIn"]),
+        .target(name: "CanaryTestSupport"),
         .executableTarget(name: "canary", dependencies: ["CanaryCore", "SaaSStandIn"]),
         .testTarget(name: "IdentityBoundaryTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
         .testTarget(
             name: "GateTests",
-            dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"],
+            dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios", "CanaryTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CLIIntegrationTests", dependencies: ["CanaryCore", "CanaryTestSupport"]),
         .testTarget(name: "FailureModeControlTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
+        .testTarget(name: "ProtocolScriptTests", dependencies: ["CanaryCore"]),
         .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore"]),
     ],
     swiftLanguageModes: [.v5]

@@ -18,6 +18,7 @@
 #
 # Exit: 0 every run passes; 1 a run failed or left no run file; 2 preflight.
 #
+# CANARY_ARTIFACTS_DIR moves the bundle root (default: artifacts/sync_identity_boundary).
 # For testing this script's own plumbing only: CANARY_BIN names a built
 # `canary` (the build step is skipped) and CANARY_RUN_COMMAND replaces the
 # per-run `swift test` command.
@@ -28,7 +29,7 @@ runs=4
 assume_yes=0
 tag=""
 
-usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
 
 while (($#)); do
     case "$1" in
@@ -137,18 +138,19 @@ done
 rm -rf "$probe_home"
 say "preflight: spec-kitty-cli $cli_version at $cli"
 
-# A daemon left running from an earlier canary home would answer for the wrong
-# identity. Report it (by pid) and refuse; never kill what we did not start.
+# A sync daemon left running from an earlier canary home would answer for the
+# wrong identity. The CLI marks its daemons' argv with the runtime root they
+# serve; report those (by pid) and refuse. Never kill what we did not start.
 work_root="${CANARY_WORK_ROOT:-${TMPDIR:-/tmp}/spec-kitty-canary}"
 stray=()
-for environ in /proc/[0-9]*/environ; do
-    pid="${environ#/proc/}"; pid="${pid%/environ}"
+for cmdline in /proc/[0-9]*/cmdline; do
+    pid="${cmdline#/proc/}"; pid="${pid%/cmdline}"
     [[ "$pid" == "$$" ]] && continue
-    if tr '\0' '\n' <"$environ" 2>/dev/null | grep -q "^SPEC_KITTY_HOME=$work_root/"; then
+    if tr '\0' '\n' 2>/dev/null <"$cmdline" | grep -q "^--spec-kitty-daemon-root=$work_root/"; then
         stray+=("$pid")
     fi
 done
-((${#stray[@]} == 0)) || preflight_fail "stray process(es) of a canary home still running: pid ${stray[*]} (SPEC_KITTY_HOME under $work_root); stop them by pid first"
+((${#stray[@]} == 0)) || preflight_fail "stray sync daemon(s) of a canary home still running: pid ${stray[*]} (runtime root under $work_root); stop them by pid first"
 
 if [[ -n "${SPEC_KITTY_SAAS_URL:-}" ]]; then
     target="remote"
@@ -167,7 +169,7 @@ fi
 
 tag="${tag:-$cli_version}"
 [[ "$tag" =~ ^[A-Za-z0-9._-]+$ ]] || preflight_fail "--tag may hold letters, digits, '.', '_' and '-' only"
-bundle_root="$repo_root/artifacts/sync_identity_boundary"
+bundle_root="${CANARY_ARTIFACTS_DIR:-$repo_root/artifacts/sync_identity_boundary}"
 mkdir -p "$bundle_root"
 n=1
 until mkdir "$bundle_root/$tag-attempt$n" 2>/dev/null; do n=$((n + 1)); done
@@ -179,7 +181,9 @@ say "evidence: $attempt"
 if [[ "$target" == "standin" ]]; then
     mkdir -p "$attempt/standin"
     # setsid: the stand-in leads its own process group, ended by id at exit.
-    setsid "$canary" standin --port 0 --db "$attempt/standin/store.sqlite" \
+    standin_flags=(--port 0 --db "$attempt/standin/store.sqlite" --profile "${CANARY_STANDIN_PROFILE:-deployed-dev-2026-05}")
+    [[ "${CANARY_VALIDATE_PAYLOADS:-1}" == "0" ]] || standin_flags+=(--validate-payloads)
+    setsid "$canary" standin "${standin_flags[@]}" \
         >"$attempt/standin/stdout.log" 2>"$attempt/standin/stderr.log" </dev/null &
     standin_pid=$!
     saas_url=""

@@ -10,8 +10,12 @@ public struct StandInConfiguration: Equatable, Sendable {
     public var historicalRows: Int = 22
     /// How batch ingest answers.
     public var profile: StandInProfile = .instant
-    /// The `spec_kitty_events` version `/health/` reports (3.2.7 pulls 6.1.0).
+    /// The `spec_kitty_events` version `/health/` reports (3.2.7 pulls 6.1.0); with
+    /// `payloadValidation` on, the version the validator actually runs is reported instead.
     public var specKittyEventsVersion: String = "6.1.0"
+    /// Strict consumer mode: validate every envelope with spec-kitty-events, as the hosted
+    /// SaaS does, and refuse a batch holding one that fails. Nil (the default) turns it off.
+    public var payloadValidation: PayloadValidation? = nil
     /// How long a started request may take to arrive completely before a 408.
     public var requestTimeout: TimeInterval = 30
     /// How long a kept-alive connection may idle between requests.
@@ -29,7 +33,8 @@ public struct StandInConfiguration: Equatable, Sendable {
         profile: StandInProfile = .instant,
         specKittyEventsVersion: String = "6.1.0",
         requestTimeout: TimeInterval = 30,
-        idleTimeout: TimeInterval = 120
+        idleTimeout: TimeInterval = 120,
+        payloadValidation: PayloadValidation? = nil
     ) {
         self.port = port
         self.databasePath = databasePath
@@ -38,5 +43,6 @@ public struct StandInConfiguration: Equatable, Sendable {
         self.specKittyEventsVersion = specKittyEventsVersion
         self.requestTimeout = requestTimeout
         self.idleTimeout = idleTimeout
+        self.payloadValidation = payloadValidation
     }
 }

@@ -8,6 +8,8 @@ public enum StandInError: Error, Equatable, CustomStringConvertible, Sendable {
     case alreadyStarted
     /// `start()` was called after `stop()`.
     case stopped
+    /// Strict payload validation was asked for and its validator cannot run.
+    case validatorUnavailable(reason: String)
 
     /// The failure in one line.
     public var description: String {
@@ -16,6 +18,7 @@ public enum StandInError: Error, Equatable, CustomStringConvertible, Sendable {
         case .listenFailed(let port, let reason): return "stand-in cannot listen on 127.0.0.1:\(port): \(reason)"
         case .alreadyStarted: return "stand-in already started"
         case .stopped: return "stand-in was stopped; create a new one"
+        case .validatorUnavailable(let reason): return "stand-in payload validator unavailable: \(reason)"
         }
     }
 }

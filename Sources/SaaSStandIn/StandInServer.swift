@@ -29,6 +29,7 @@ public final class StandInServer: @unchecked Sendable {
     private var state = State.created
     private var store: StandInStore?
     private var service: StandInService?
+    private var validator: PayloadValidator?
     private var listener: ListeningSocket?
     private var boundPort: UInt16
     private let registry = ConnectionRegistry()
@@ -51,6 +52,9 @@ public final class StandInServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    /// The payload validator helper's pid (also its process group) while strict mode runs.
+    var payloadValidatorPID: pid_t? { lock.withLock { validator?.client.pid } }
 
     /// `http://127.0.0.1:PORT`; the real port once `start()` returned.
     public var baseURL: URL {
@@ -75,9 +79,18 @@ public final class StandInServer: @unchecked Sendable {
                 throw StandInError.listenFailed(port: configuration.port, reason: "\(error)")
             }
             guard let store else { throw StandInError.stopped }
+            // Before serving: a validator that cannot run fails the start, not the first batch.
+            let validator: PayloadValidator?
+            do {
+                validator = try configuration.payloadValidation.map(PayloadValidator.init)
+            } catch {
+                listener.close()
+                throw StandInError.validatorUnavailable(reason: "\(error)")
+            }
             boundPort = listener.port
             let service = StandInService(configuration: configuration, store: store, baseURL: "http://127.0.0.1:\(listener.port)",
-                                         isStopping: { [registry] in registry.isStopping })
+                                         payloadValidator: validator, isStopping: { [registry] in registry.isStopping })
+            self.validator = validator
             self.listener = listener
             self.service = service
             state = .running
@@ -90,8 +103,9 @@ public final class StandInServer: @unchecked Sendable {
         }
     }
 
-    /// Stops accepting, wakes and joins every connection thread, closes the store
-    /// (and deletes it when it was a temp file). Idempotent.
+    /// Stops accepting, wakes and joins every connection thread, ends the payload
+    /// validator's process group, closes the store (and deletes it when it was a temp
+    /// file). Idempotent.
     public func stop() {
         let previous = lock.withLock { () -> State in
             defer { state = .stopped }
@@ -104,11 +118,17 @@ public final class StandInServer: @unchecked Sendable {
             registry.shutdownAll()
             connections.wait()
         }
-        lock.withLock {
-            listener = nil
-            service = nil
-            store = nil
+        // Only now: a connection thread may have been validating until it was joined.
+        let validator = lock.withLock { () -> PayloadValidator? in
+            defer {
+                listener = nil
+                service = nil
+                store = nil
+                self.validator = nil
+            }
+            return self.validator
         }
+        validator?.stop()
         if ownsDatabase {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
         }

@@ -10,10 +10,10 @@ enum ReportCommand {
         report    prints one line per run, the failing scenarios, the harness overhead
                   and the one-line summary; exits 0 only when every run file says pass
         finalize  copies the newest run file to latest.json, writes MANIFEST.sha256
-                  (once), verifies it, then reports like `report`
+                  (once) and verifies it; exits 0 when the bundle is sealed intact
         """
 
-    /// Runs `report` or (with `finalize: true`) `finalize`; returns the exit code.
+    /// Runs `report` (the verdict) or, with `finalize: true`, `finalize` (the seal); returns the exit code.
     static func run(_ arguments: [String], finalize: Bool) -> Int32 {
         var bundlePath: String?
         var runs = 4
@@ -35,14 +35,16 @@ enum ReportCommand {
         }
         guard let bundlePath else { return fail("a bundle directory is required") }
         let bundle = URL(fileURLWithPath: bundlePath).standardizedFileURL
-        let verdict = ProtocolVerdict.read(bundle: bundle, expectedRuns: runs)
         if finalize {
             do {
                 try seal(bundle: bundle, runs: runs)
+                print("sealed: \(bundle.appendingPathComponent(Manifest.fileName).path)")
+                return 0
             } catch {
                 return fail("could not seal \(bundle.path): \(error)", code: 1)
             }
         }
+        let verdict = ProtocolVerdict.read(bundle: bundle, expectedRuns: runs)
         verdict.report.forEach { print($0) }
         return verdict.exitCode
     }

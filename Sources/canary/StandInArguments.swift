@@ -21,14 +21,21 @@ struct StandInArguments: Equatable {
     var configuration = StandInConfiguration()
     /// `--help` was given.
     var showHelp = false
+    /// `--validate-payloads`: strict consumer mode (the command installs the validator).
+    var validatePayloads = false
 
-    /// Parses `--port N --db PATH --historical-rows N --profile P --events-version V` (also `--flag=value`).
+    /// Parses `--port N --db PATH --historical-rows N --profile P --events-version V --validate-payloads`
+    /// (also `--flag=value`).
     static func parse(_ arguments: [String]) throws -> StandInArguments {
         var parsed = StandInArguments()
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             if argument == "--help" || argument == "-h" {
                 parsed.showHelp = true
+                continue
+            }
+            if argument == "--validate-payloads" {
+                parsed.validatePayloads = true
                 continue
             }
             let (option, inline) = split(argument)

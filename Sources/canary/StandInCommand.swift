@@ -4,7 +4,7 @@ import SaaSStandIn
 /// `canary standin`: serves the stand-in SaaS until SIGINT or SIGTERM.
 ///
 /// ```
-/// canary standin [--port N] [--db PATH] [--historical-rows N] [--profile P] [--events-version V]
+/// canary standin [--port N] [--db PATH] [--historical-rows N] [--profile P] [--events-version V] [--validate-payloads]
 /// canary standin bench [--url URL] [--profile P]
 /// ```
 /// The first stdout line is the base URL alone (e.g. `http://127.0.0.1:41231`), so a
@@ -13,6 +13,7 @@ import SaaSStandIn
 enum StandInCommand {
     static let usage = """
         usage: canary standin [--port N] [--db PATH] [--historical-rows N] [--profile P] [--events-version V]
+                              [--validate-payloads]
                canary standin bench [--url URL] [--profile P]
 
         Serves the stand-in SaaS on 127.0.0.1 and prints its base URL on the first line.
@@ -22,7 +23,13 @@ enum StandInCommand {
           --db PATH            SQLite store to use or create (default: a temp file, deleted at exit)
           --historical-rows N  historical business_rule rows seeded into a NEW store (default 22)
           --profile P          instant (default) or deployed-dev-2026-05
-          --events-version V   spec_kitty_events version /health/ reports (default 6.1.0)
+          --events-version V   spec_kitty_events version /health/ reports (default 6.1.0); with
+                               --validate-payloads, the version the validator installs and runs
+          --validate-payloads  strict consumer mode: validate every envelope with spec-kitty-events
+                               (validate_event) as the hosted SaaS does, and refuse a batch holding
+                               one that fails with HTTP 400 and the validator's message. Installs
+                               the validator through scripts/bootstrap-events-validator.sh on first
+                               use (run from the repository, or next to its .build)
 
         bench: measures batch ingest (1, 100, 1000 envelopes per batch) on loopback and
         prints events/s, p50 and p99; against --url, or an in-process stand-in.
@@ -45,9 +52,18 @@ enum StandInCommand {
         // Replace the default action (terminate) so the dispatch sources below get them.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
+        var configuration = parsed.configuration
+        if parsed.validatePayloads {
+            do {
+                configuration.payloadValidation = try validatorSettings(eventsVersion: configuration.specKittyEventsVersion)
+            } catch {
+                FileHandle.standardError.write(Data("canary standin: --validate-payloads: \(error)\n".utf8))
+                return 70
+            }
+        }
         let server: StandInServer
         do {
-            server = try StandInServer(configuration: parsed.configuration)
+            server = try StandInServer(configuration: configuration)
             try server.start()
         } catch {
             FileHandle.standardError.write(Data("canary standin: \(error)\n".utf8))
@@ -55,7 +71,7 @@ enum StandInCommand {
         }
         print(server.baseURL.absoluteString)
         fflush(nil)
-        FileHandle.standardError.write(Data("canary standin: serving \(server.baseURL.absoluteString) (profile \(parsed.configuration.profile.rawValue), store \(server.databasePath))\n".utf8))
+        FileHandle.standardError.write(Data("canary standin: serving \(server.baseURL.absoluteString) (profile \(configuration.profile.rawValue)\(configuration.payloadValidation == nil ? "" : ", payloads validated"), store \(server.databasePath))\n".utf8))
 
         let stopRequested = DispatchSemaphore(value: 0)
         let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
@@ -69,5 +85,19 @@ enum StandInCommand {
         server.stop()
         FileHandle.standardError.write(Data("canary standin: stopped\n".utf8))
         return 0
+    }
+
+    /// Finds the repository (from the working directory, else from this executable in its
+    /// `.build`) and installs or finds the validator venv there.
+    private static func validatorSettings(eventsVersion: String) throws -> PayloadValidation {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let candidates = [FileManager.default.currentDirectoryPath, executable]
+        guard let root = candidates.lazy.compactMap(GateComposition.findRepositoryRoot).first(where: {
+            FileManager.default.fileExists(atPath: "\($0)/scripts/events-validator.py")
+        }) else {
+            throw EventsValidatorError.bootstrapFailed(script: "scripts/bootstrap-events-validator.sh", status: -1,
+                                                       lastLine: "no canary repository above \(candidates.joined(separator: " or "))")
+        }
+        return try PayloadValidation.bootstrap(repositoryRoot: root, eventsVersion: eventsVersion)
     }
 }

@@ -52,10 +52,14 @@ final class LiveFailureModeControlTests: XCTestCase {
         }
     }
 
-    /// Login, a checkout (whose set-up queues events), then `sync now` against a faulty server.
+    /// Login, a checkout, a mission (events captured after opt-in), then `sync now` against a faulty server.
+    ///
+    /// Events captured before `sync opt-in` are sealed and never sent, so the
+    /// mission is what gives `sync now` something to deliver.
     private func syncAfterCheckout(_ fixture: ScenarioFixture) throws {
         try fixture.login()
         try fixture.prepareCheckout()
+        _ = try fixture.run("agent mission create") { try fixture.driver.missionCreate("canary-control") }
         try fixture.requireSyncDelivers()
     }
 
@@ -71,7 +75,7 @@ final class LiveFailureModeControlTests: XCTestCase {
         _ = try StandInClient(baseURL: server.baseURL).injectFault(.serverError, count: 50)
         let fixture = try fixture()
         let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture) }
-        XCTAssertTrue(failure?.details.contains("sync now") ?? false, failure?.details ?? "")
+        XCTAssertNotNil(failure?.details.range(of: #"transient [1-9]"#, options: .regularExpression), failure?.details ?? "")
     }
 
     func testAProtocolUpgradeAnswerFailsTheSyncStep() throws {
@@ -79,7 +83,9 @@ final class LiveFailureModeControlTests: XCTestCase {
             .protocolMismatch(errorCode: "sync_protocol_upgrade_required", description: "upgrade the CLI", upgradeGuidance: "pip install -U spec-kitty-cli"), count: 50)
         let fixture = try fixture()
         let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture) }
-        XCTAssertTrue(failure?.details.contains("sync now") ?? false, failure?.details ?? "")
+        XCTAssertTrue(failure?.details.contains("sync now exit 1") ?? false, failure?.details ?? "")
+        XCTAssertNil(failure?.details.range(of: #"delivered [1-9]"#, options: .regularExpression), "nothing may count as delivered: \(failure?.details ?? "")")
+        XCTAssertFalse(failure?.details.contains("(selected 0)") ?? true, "the control must have had events to send: \(failure?.details ?? "")")
     }
 
     func testARollbackWithoutReviewFeedbackIsTheRollbackRowMissingSignature() throws {

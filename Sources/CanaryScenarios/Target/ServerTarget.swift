@@ -8,7 +8,9 @@ import SaaSStandIn
 /// `CANARY_STANDIN_URL` names a running stand-in (admin API available);
 /// otherwise `SPEC_KITTY_SAAS_URL` names a real server (no admin API: logins
 /// come from a pre-authenticated session, counts only where offered);
-/// otherwise a stand-in is started in this process on 127.0.0.1, port 0.
+/// otherwise a stand-in is started in this process on 127.0.0.1, port 0,
+/// with the `deployed-dev-2026-05` profile and strict payload validation
+/// (`CANARY_STANDIN_PROFILE` and `CANARY_VALIDATE_PAYLOADS=0` change that).
 public final class ServerTarget: @unchecked Sendable {
     /// Where the server runs.
     public enum Kind: String, Sendable {
@@ -101,11 +103,19 @@ public final class ServerTarget: @unchecked Sendable {
         } else {
             configuration.profile = defaultProfile
         }
+        var profileName = configuration.profile.rawValue
         do {
+            // Strict consumer mode is the default: the pinned CLI passes it with
+            // no false red, and a lenient server hides schema regressions.
+            if environment["CANARY_VALIDATE_PAYLOADS"] != "0" {
+                configuration.payloadValidation = try PayloadValidation.bootstrap(
+                    repositoryRoot: ScenarioFixture.repoRoot.path, eventsVersion: configuration.specKittyEventsVersion)
+                profileName += "+validate-payloads"
+            }
             let server = try StandInServer(configuration: configuration)
             try server.start()
             return ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: StandInClient(baseURL: server.baseURL),
-                                profile: configuration.profile.rawValue, sessionDirectory: nil, server: server)
+                                profile: profileName, sessionDirectory: nil, server: server)
         } catch {
             throw ResolutionError.standInFailed("\(error)")
         }

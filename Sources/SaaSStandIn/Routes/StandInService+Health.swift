@@ -5,7 +5,7 @@ extension StandInService {
     func health() -> HTTPResponse {
         .json(200, HealthResponse(status: "ok", service: "spec-kitty-saas-standin", version: HarnessVersion.current,
                                   gitSHA: "standin", buildTimestamp: startedAt,
-                                  specKittyEvents: configuration.specKittyEventsVersion,
+                                  specKittyEvents: payloadValidator?.eventsVersion ?? configuration.specKittyEventsVersion,
                                   environment: "standin-\(configuration.profile.rawValue)"))
     }
 

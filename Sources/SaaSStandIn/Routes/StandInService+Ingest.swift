@@ -31,6 +31,13 @@ extension StandInService {
         if configuration.profile.enforcesEnvelopeKeyAllowList, let violation = EnvelopeKeyAllowList.violation(in: body.events) {
             return .respond(.error(400, violation))
         }
+        // Strict consumer mode answers like the hosted server: the whole batch refused with
+        // the culprit's validator message, no per-event details, nothing stored (see
+        // `PayloadValidator.firstRefusal`). A validator that cannot answer throws: a 500,
+        // which the CLI counts as transient, never as a rejection.
+        if let payloadValidator, let refusal = try payloadValidator.firstRefusal(in: body.events) {
+            return .respond(.error(400, refusal))
+        }
         let results = try store.recordBatch(body.events, accountID: account.userID, profile: configuration.profile,
                                             forcedRejection: forcedRejection)
         return .respond(.json(200, JSONValue.object(sortingKeys: ["results": .array(results.map(\.jsonValue))])))

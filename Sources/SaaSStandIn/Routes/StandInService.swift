@@ -16,14 +16,18 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
     let baseURL: String
     /// When this server started, reported as `/health/`'s build timestamp.
     let startedAt = Timestamp.iso8601()
+    /// Strict consumer mode's validator; nil when payloads are not validated.
+    let payloadValidator: PayloadValidator?
     /// Whether the server is stopping, so an injected delay does not hold `stop()` up.
     let isStopping: @Sendable () -> Bool
 
     /// Creates the service over an open store.
-    init(configuration: StandInConfiguration, store: StandInStore, baseURL: String, isStopping: @escaping @Sendable () -> Bool) {
+    init(configuration: StandInConfiguration, store: StandInStore, baseURL: String, payloadValidator: PayloadValidator? = nil,
+         isStopping: @escaping @Sendable () -> Bool) {
         self.configuration = configuration
         self.store = store
         self.baseURL = baseURL
+        self.payloadValidator = payloadValidator
         self.isStopping = isStopping
     }
 

@@ -62,6 +62,45 @@ final class StandInCommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: database.path), "--db is kept")
     }
 
+    func testValidatePayloadsRunsAStrictConsumerAndEndsItsValidatorOnSIGTERM() throws {
+        _ = try EventsValidatorFixture.settings()  // installed (or skipped) before the command looks
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("standin-command-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stdout = directory.appendingPathComponent("stdout")
+        let (process, exited) = try launch(["standin", "--validate-payloads"], stdout: stdout)
+
+        var firstLine: String?
+        let deadline = Date(timeIntervalSinceNow: 60)
+        while firstLine == nil, Date() < deadline, process.isRunning {
+            let text = (try? String(contentsOf: stdout, encoding: .utf8)) ?? ""
+            if let newline = text.firstIndex(of: "\n") { firstLine = String(text[..<newline]) } else { usleep(20_000) }
+        }
+        let client = StandInClient(baseURL: try XCTUnwrap(URL(string: try XCTUnwrap(firstLine, "no URL line on stdout"))))
+        XCTAssertEqual(try client.health()["spec_kitty_events"], .string(PayloadValidation.pinnedEventsVersion))
+        let token = try client.deviceLogin().accessToken
+        let unforced = SampleEnvelope.wpStatusChanged(eventID: "cmd-1", from: "in_progress", to: "planned")
+            .replacingPayload("reason", with: .string("move-task: in_progress -> planned"))
+        XCTAssertEqual(try client.sendBatch([unforced], accessToken: token).status, 400)
+        let validators = Self.children(of: process.processIdentifier)
+        XCTAssertEqual(validators.count, 1, "one long-lived validator helper")
+
+        kill(process.processIdentifier, SIGTERM)
+        XCTAssertEqual(exited.wait(timeout: .now() + 10), .success, "did not stop on SIGTERM")
+        XCTAssertEqual(process.terminationStatus, 0)
+        for pid in validators { XCTAssertTrue(EventsValidatorFixture.waitUntilGone(pid), "validator \(pid) outlived the stand-in") }
+    }
+
+    /// The pids whose parent is `parent`, from /proc.
+    private static func children(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(pid_t.init).filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == parent
+        }
+    }
+
     func testBadFlagsExit64AndHelpExitsZero() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("standin-command-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -1,0 +1,142 @@
+import CanaryCore
+import Foundation
+import XCTest
+
+/// The four-run protocol script, run for real: its preflight refusals, its
+/// verdict read from run files, its attempt directories and its stand-in.
+///
+/// The per-run command is replaced (CANARY_RUN_COMMAND) by one that files a
+/// prepared run document, so these tests check the script's plumbing in
+/// seconds; the real runs are what the script does by default.
+final class ProtocolScriptTests: XCTestCase {
+    private var root: URL!
+    private let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private var script: String { repo.appendingPathComponent("scripts/run-sync-identity-boundary-canary.sh").path }
+    /// The `canary` built beside this test bundle.
+    private var canary: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("canary").path
+    }
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: canary), "canary is not built at \(canary)")
+    }
+
+    override func tearDownWithError() throws {
+        _ = try? ProcessRunner().run(["/bin/chmod", "-R", "u+w", root.path], timeout: 10)
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private func cli() throws -> String {
+        if let explicit = ProcessInfo.processInfo.environment["SPEC_KITTY_BIN"], !explicit.isEmpty { return explicit }
+        return try SpecKittyLocator.shared.binary(repoRoot: repo).path
+    }
+
+    /// Runs the script with `arguments` and extra environment; stdin is /dev/null (no terminal).
+    private func runScript(_ arguments: [String], environment: [String: String], timeout: TimeInterval = 300) throws -> CommandResult {
+        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SPEC_KITTY_") && !$0.key.hasPrefix("CANARY_") }
+        variables["CANARY_BIN"] = canary
+        variables["CANARY_ARTIFACTS_DIR"] = root.appendingPathComponent("artifacts").path
+        variables["CANARY_WORK_ROOT"] = root.appendingPathComponent("work").path
+        variables.merge(environment) { _, new in new }
+        return try ProcessRunner().run(["/bin/bash", script] + arguments, environment: ProcessEnvironment(exactly: variables),
+                                       workingDirectory: repo, timeout: timeout)
+    }
+
+    /// A run command that files `document` as this run's run file.
+    private func filing(_ document: CanaryRunResult) throws -> String {
+        let source = root.appendingPathComponent("prepared-\(UUID().uuidString).json")
+        try RunDocumentCoding.encode(document).write(to: source)
+        return #"cp "\#(source.path)" "$CANARY_EVIDENCE_DIR/runs/run-$CANARY_RUN_NUMBER.json""#
+    }
+
+    private func document(failing scenario: ScenarioID? = nil) throws -> CanaryRunResult {
+        let start = Date()
+        let results = ScenarioID.allCases.map { id in
+            id == scenario
+                ? ScenarioResult.failed(id, mode: .queueRollbackRowMissing, details: "latest row from='for_review' to='in_review'", startedAt: start, finishedAt: start)
+                : ScenarioResult.passed(id, startedAt: start, finishedAt: start)
+        }
+        return try CanaryRunResult(runID: ULID.shared.next(), runNumber: 1, cliVersion: "3.2.7", eventsPackageVersion: "6.1.0",
+                                   startedAt: start, finishedAt: start, scenarios: results, saasURL: "http://127.0.0.1",
+                                   targetEnvironment: .standin, serverProfile: nil, evidencePath: "", host: "test")
+    }
+
+    func testAMissingCLIIsRefusedAtPreflight() throws {
+        let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": "/nonexistent/spec-kitty"])
+        XCTAssertEqual(result.exitCode, 2, result.tail())
+        XCTAssertTrue(result.stdout.contains("preflight failed: spec-kitty CLI not found"), result.tail())
+    }
+
+    func testABrokenCLIIsRefusedAtPreflight() throws {
+        let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": "/bin/false"])
+        XCTAssertEqual(result.exitCode, 2, result.tail())
+        XCTAssertTrue(result.stdout.contains("the CLI does not run"), result.tail())
+    }
+
+    func testARealServerNeedsConfirmation() throws {
+        let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": try cli(), "SPEC_KITTY_SAAS_URL": "http://127.0.0.1:9"])
+        XCTAssertEqual(result.exitCode, 2, result.tail())
+        XCTAssertTrue(result.stdout.contains("needs confirmation: pass --yes"), result.tail())
+    }
+
+    func testAnUnreachableTargetIsRefused() throws {
+        let result = try runScript(["--single", "--yes"], environment: ["SPEC_KITTY_BIN": try cli(), "SPEC_KITTY_SAAS_URL": "http://127.0.0.1:9"])
+        XCTAssertEqual(result.exitCode, 2, result.tail())
+        XCTAssertTrue(result.stdout.contains("/health/ready/ unreachable"), result.tail())
+    }
+
+    func testAStrayDaemonOfACanaryHomeIsRefusedAndLeftAlone() throws {
+        // A process carrying the CLI's daemon marker for a runtime root under the work root.
+        let home = root.appendingPathComponent("work/scenario-stray/home").path
+        let stray = Process()
+        stray.executableURL = URL(fileURLWithPath: "/bin/bash")
+        stray.arguments = ["-c", "sleep 60; true", "canary-stray-daemon", "--spec-kitty-daemon-root=\(home)"]
+        try stray.run()
+        defer {
+            // Foundation starts the child in a process group of its own: end it all, by id.
+            kill(-stray.processIdentifier, SIGKILL)
+            stray.waitUntilExit()
+        }
+        let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": try cli()])
+        XCTAssertEqual(result.exitCode, 2, result.tail())
+        XCTAssertTrue(result.stdout.contains("pid \(stray.processIdentifier)"), result.tail())
+        XCTAssertTrue(stray.isRunning, "the script must not kill what it did not start")
+    }
+
+    func testAFailingRunFileIsExitOneWithTheScenarioNamedAndTheStandInStopped() throws {
+        let result = try runScript(["--single", "--tag", "t"], environment: [
+            "SPEC_KITTY_BIN": try cli(), "CANARY_RUN_COMMAND": try filing(document(failing: .reviewRejectionForceRequiredContract)),
+        ])
+        XCTAssertEqual(result.exitCode, 1, result.tail())
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.contains("scenario 4 Review Rejection Force-Required Contract: queue.rollback_row_missing") }, result.tail())
+        XCTAssertTrue(lines.last?.hasPrefix("canary: FAIL 0/1 runs pass (3/4 scenarios) evidence: ") ?? false, result.tail())
+
+        let log = try String(contentsOf: root.appendingPathComponent("artifacts/t-attempt1/canary.log"), encoding: .utf8)
+        let line = try XCTUnwrap(log.split(separator: "\n").first { $0.contains("stand-in: http") }, log)
+        let number = try XCTUnwrap(line.range(of: #"pid \d+"#, options: .regularExpression).flatMap { Int32(line[$0].dropFirst(4)) }, String(line))
+        XCTAssertEqual(kill(number, 0), -1, "the stand-in (pid \(number)) must be stopped")
+        XCTAssertTrue(try Manifest.verify(in: root.appendingPathComponent("artifacts/t-attempt1")).isIntact)
+    }
+
+    func testPassingRunsMakeSealedAttemptsAndNeverTouchEarlierOnes() throws {
+        let environment = ["SPEC_KITTY_BIN": try cli(), "CANARY_RUN_COMMAND": try filing(document())]
+        let first = try runScript(["--single", "--tag", "t"], environment: environment)
+        XCTAssertEqual(first.exitCode, 0, first.tail())
+        XCTAssertTrue(first.stdout.split(separator: "\n").last?.hasPrefix("canary: 1/1 runs pass (4/4 scenarios) evidence: ") ?? false, first.tail())
+        let attempt1 = root.appendingPathComponent("artifacts/t-attempt1")
+        let before = try Manifest.files(in: attempt1).map { "\($0.path)=\(SHA256.hex(of: $0.data))" }
+
+        let second = try runScript(["--single", "--tag", "t"], environment: environment)
+        XCTAssertEqual(second.exitCode, 0, second.tail())
+        XCTAssertTrue(second.stdout.contains("artifacts/t-attempt2"), second.tail())
+        XCTAssertEqual(try Manifest.files(in: attempt1).map { "\($0.path)=\(SHA256.hex(of: $0.data))" }, before, "attempt1 changed")
+        XCTAssertTrue(try Manifest.verify(in: attempt1).isIntact)
+        for name in ["latest.json", "runs/run-1.json", "canary.log", "MANIFEST.sha256"] {
+            let permissions = try FileManager.default.attributesOfItem(atPath: attempt1.appendingPathComponent(name).path)[.posixPermissions] as? Int
+            XCTAssertEqual((permissions ?? 0o777) & 0o222, 0, "\(name) is writable")
+        }
+    }
+}
