@@ -19,6 +19,9 @@ public struct MissionArtifacts: Equatable, Sendable {
     public var requirementID: String
     /// The file the work package claims (created by nobody: listed in `create_intent`).
     public var ownedFile: String
+    /// Whether the front matter lists `create_intent`: 3.2.7 needs it for an owned file that does
+    /// not exist yet; 3.2.0 and its RCs refuse the key (`extra_forbidden`), so there the file is made instead.
+    public var declaresCreateIntent = true
 
     /// The canary's default: WP01 with subtask T001 covering FR-001.
     public init(
@@ -82,9 +85,7 @@ public struct MissionArtifacts: Equatable, Sendable {
         - \(subtaskID)
         owned_files:
         - \(ownedFile)
-        create_intent:
-        - \(ownedFile)
-        authoritative_surface: \(surface.isEmpty ? "." : surface + "/")
+        \(declaresCreateIntent ? "create_intent:\n- \(ownedFile)\n" : "")authoritative_surface: \(surface.isEmpty ? "." : surface + "/")
         execution_mode: code_change
         ---
 
@@ -143,6 +144,11 @@ public struct MissionArtifacts: Equatable, Sendable {
     public func writeTasks(into featureDirectory: URL) throws {
         try write(tasksMarkdown, to: featureDirectory.appendingPathComponent("tasks.md"))
         try write(workPackageMarkdown, to: featureDirectory.appendingPathComponent(workPackageRelativePath))
+    }
+
+    /// Creates the owned file in `checkout` (when `create_intent` is not declared, it must exist).
+    public func writeOwnedFile(in checkout: URL) throws {
+        try write("canary work package \(workPackageID)\n", to: checkout.appendingPathComponent(ownedFile))
     }
 
     private func write(_ text: String, to url: URL) throws {

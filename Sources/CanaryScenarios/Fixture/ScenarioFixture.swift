@@ -286,7 +286,7 @@ public final class ScenarioFixture: @unchecked Sendable {
             // A CLI-side race (spec-kitty-cli.md): recorded, not a harness error.
             updateEvidence { $0.notes["mission_create_store_locked"] = "event journal capture failed: project sync store is locked" }
         }
-        try harness("seed mission artifacts") { try self.driver.seedMissionArtifacts(in: mission.featureDirectory) }
+        try harness("seed mission artifacts") { try self.driver.seedMissionArtifacts(in: mission.featureDirectory, artifacts: self.missionArtifacts) }
         var plan = try run("agent mission setup-plan") { try self.driver.setupPlan(mission: mission.slug).result }
         try requireSuccess(plan, step: "agent mission setup-plan")
         if let reason = Self.planTemplateBlock(plan.stdout) {
@@ -295,7 +295,7 @@ public final class ScenarioFixture: @unchecked Sendable {
             // Left uncommitted: setup-plan commits plan.md itself and fails
             // ("Failed to commit plan") when there is nothing to commit.
             updateEvidence { $0.notes["setup_plan_first_pass"] = reason }
-            try harness("write plan.md") { try MissionArtifacts().writePlan(into: mission.featureDirectory) }
+            try harness("write plan.md") { try self.missionArtifacts.writePlan(into: mission.featureDirectory) }
             plan = try run("agent mission setup-plan") { try self.driver.setupPlan(mission: mission.slug).result }
             try requireSuccess(plan, step: "agent mission setup-plan (after filling plan.md)")
         }
@@ -311,6 +311,13 @@ public final class ScenarioFixture: @unchecked Sendable {
             try requireSuccess(mark, step: "agent tasks mark-status T001 done")
         }
         return mission
+    }
+
+    /// The planning files for this CLI: before 3.2.6 without `create_intent`, which those CLIs refuse.
+    public var missionArtifacts: MissionArtifacts {
+        var artifacts = MissionArtifacts()
+        artifacts.declaresCreateIntent = needsOptIn
+        return artifacts
     }
 
     /// The `blocked_reason` of a `setup-plan --json` that waits for its own plan template to be

@@ -47,9 +47,11 @@ struct MatrixVersionRunner {
         progress("\(name): running the four scenarios (log \(directory.path)/swift-test.log)")
         let started = Date()
         let outcome: LoggedProcess.Outcome
+        // --ignore-lock: without it SwiftPM's build-directory lock makes a second
+        // concurrent `swift test --skip-build` wait, and --jobs 2 would run one at a time.
         do {
             outcome = try LoggedProcess.run(
-                ["swift", "test", "--skip-build"] + (scratchPath.map { ["--scratch-path", $0] } ?? []) + ["--filter", "IdentityBoundary"],
+                ["swift", "test", "--skip-build", "--ignore-lock"] + (scratchPath.map { ["--scratch-path", $0] } ?? []) + ["--filter", "IdentityBoundary"],
                 environment: testEnvironment(binary: binary, directory: directory),
                 directory: repoRoot, log: directory.appendingPathComponent("swift-test.log"), timeout: Self.runLimit)
         } catch {
