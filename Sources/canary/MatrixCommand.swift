@@ -57,7 +57,7 @@ enum MatrixCommand {
         }
         MatrixMarkdown.table(matrix).forEach { print($0) }
         progress.say("wrote \(output.path)/matrix.json and matrix.md")
-        let green = columns.allSatisfy { $0.source == .unsupported || $0.passCount == $0.cells.count }
+        let green = columns.allSatisfy { $0.isUnsupported || $0.passCount == $0.cells.count }
         return green ? 0 : 1
     }
 

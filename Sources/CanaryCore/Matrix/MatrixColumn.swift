@@ -60,6 +60,11 @@ public struct MatrixColumn: Codable, Equatable, Sendable {
                             note: reason, durationSeconds: durationSeconds)
     }
 
+    /// Whether the CLI has no sync surface: found by the preflight, or by every scenario of its run.
+    public var isUnsupported: Bool {
+        source == .unsupported || (!cells.isEmpty && cells.allSatisfy { $0.verdict == FailureMode.cliUnsupported.rawValue })
+    }
+
     /// The number of passing cells.
     public var passCount: Int { cells.filter(\.passed).count }
 

@@ -11,15 +11,17 @@ public enum MatrixMarkdown {
         lines += table(matrix)
         let reds = matrix.columns.flatMap { column in column.cells.filter { !$0.passed }.map { (column, $0) } }
         let notes = matrix.columns.filter { $0.source != .run }
+        // A run whose every scenario found the CLI unsupported reads as one note, not four.
+        let unsupportedRuns = matrix.columns.filter { $0.source == .run && $0.isUnsupported }
         if !reds.isEmpty {
             lines += ["", "## Failures in the CLI's own words", ""]
-            for (column, cell) in reds where column.source == .run {
+            for (column, cell) in reds where column.source == .run && !column.isUnsupported {
                 lines.append("- **\(column.version)**, scenario \(cell.scenario.rawValue) (\(cell.scenario.name)): `\(cell.verdict)`")
                 lines += fenced(cell.excerpt)
             }
-            for column in notes {
+            for column in notes + unsupportedRuns {
                 lines.append("- **\(column.version)**: every scenario `\(column.cells.first?.verdict ?? "?")`")
-                lines += fenced(column.note ?? "")
+                lines += fenced(column.note ?? column.cells.first?.excerpt ?? "")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -36,7 +38,7 @@ public enum MatrixMarkdown {
             lines.append("| \(id.rawValue) \(id.name) | " + cells.joined(separator: " | ") + " |")
         }
         let totals = matrix.columns.map { column in
-            column.source == .unsupported ? "n/a" : "\(column.passCount)/\(column.cells.count)"
+            column.isUnsupported ? "n/a" : "\(column.passCount)/\(column.cells.count)"
         }
         lines.append("| passed | " + totals.joined(separator: " | ") + " |")
         return lines

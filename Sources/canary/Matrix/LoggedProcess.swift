@@ -28,7 +28,9 @@ enum LoggedProcess {
         defer { try? logHandle.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = argv
+        // --wait: setsid forks when its caller already leads a group (as a spawned
+        // child does) and would then exit 0 at once, hiding the child's status.
+        process.arguments = ["--wait"] + argv
         process.environment = environment
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
