@@ -31,6 +31,7 @@ let package = Package(
         .testTarget(name: "FailureModeControlTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
         .testTarget(name: "ProtocolScriptTests", dependencies: ["CanaryCore"]),
         .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore"]),
+        .testTarget(name: "TeamspaceMVPTests", dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"]),
     ],
     swiftLanguageModes: [.v5]
 )

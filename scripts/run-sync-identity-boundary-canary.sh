@@ -7,9 +7,11 @@
 #   --yes       confirm a real-server target without a terminal (CI)
 #   --tag TAG   name of the attempt directory (default: the CLI's version)
 #
-# Target: SPEC_KITTY_SAAS_URL if set (a real server; the runs create state
-# there, so a terminal confirmation or --yes is required), else one embedded
-# stand-in SaaS for the whole protocol, its store kept in the attempt folder.
+# Target: CANARY_STANDIN_URL if set (a stand-in someone else started and owns,
+# e.g. the gate's: used as is, never stopped, no confirmation); else
+# SPEC_KITTY_SAAS_URL if set (a real server; the runs create state there, so a
+# terminal confirmation or --yes is required); else one embedded stand-in SaaS
+# for the whole protocol, its store kept in the attempt folder.
 # CLI: SPEC_KITTY_BIN if set, else the pinned version (installed on first use).
 #
 # Evidence: artifacts/sync_identity_boundary/<tag>-attempt<N>/ (a new N each
@@ -52,6 +54,7 @@ say() { printf 'canary: %s\n' "$*" | tee -a "$log_file"; }
 preflight_fail() { say "preflight failed: $*"; exit 2; }
 
 standin_pid=""
+test_pid=""
 attempt=""
 finished=0
 
@@ -74,6 +77,8 @@ stop_standin() {
 
 on_exit() {
     local code=$?
+    # A run still going (the script was signalled): end it by its pid.
+    [[ -z "${test_pid:-}" ]] || kill -TERM "$test_pid" 2>/dev/null || true
     stop_standin
     if [[ -n "$attempt" && $finished -eq 0 ]]; then
         # Interrupted or failed mid-protocol: keep what exists, sealed.
@@ -152,7 +157,14 @@ for cmdline in /proc/[0-9]*/cmdline; do
 done
 ((${#stray[@]} == 0)) || preflight_fail "stray sync daemon(s) of a canary home still running: pid ${stray[*]} (runtime root under $work_root); stop them by pid first"
 
-if [[ -n "${SPEC_KITTY_SAAS_URL:-}" ]]; then
+standin_owner="script"
+if [[ -n "${CANARY_STANDIN_URL:-}" ]]; then
+    # The caller's stand-in (the gate's embedded one): its store is the one the caller
+    # checks the historical digest of, so a second stand-in here would hide the runs from it.
+    target="standin"
+    standin_owner="caller"
+    saas_url="${CANARY_STANDIN_URL%/}"
+elif [[ -n "${SPEC_KITTY_SAAS_URL:-}" ]]; then
     target="remote"
     saas_url="${SPEC_KITTY_SAAS_URL%/}"
     if ((assume_yes == 0)); then
@@ -180,14 +192,23 @@ say "evidence: $attempt"
 
 if [[ "$target" == "standin" ]]; then
     mkdir -p "$attempt/standin"
+fi
+if [[ "$target" == "standin" && "$standin_owner" == "caller" ]]; then
+    say "stand-in: $saas_url (the caller's; not started or stopped here)"
+elif [[ "$target" == "standin" ]]; then
     # setsid: the stand-in leads its own process group, ended by id at exit.
     standin_flags=(--port 0 --db "$attempt/standin/store.sqlite" --profile "${CANARY_STANDIN_PROFILE:-deployed-dev-2026-05}")
-    [[ "${CANARY_VALIDATE_PAYLOADS:-1}" == "0" ]] || standin_flags+=(--validate-payloads)
+    if [[ "${CANARY_VALIDATE_PAYLOADS:-1}" != "0" ]]; then
+        say "preflight: installing the payload validator (spec-kitty-events) on first use"
+        scripts/bootstrap-events-validator.sh >/dev/null || preflight_fail "could not install the payload validator (scripts/bootstrap-events-validator.sh)"
+        standin_flags+=(--validate-payloads)
+    fi
     setsid "$canary" standin "${standin_flags[@]}" \
         >"$attempt/standin/stdout.log" 2>"$attempt/standin/stderr.log" </dev/null &
     standin_pid=$!
     saas_url=""
-    for _ in $(seq 1 100); do
+    # It prints its URL once its store is open and its validator answers.
+    for _ in $(seq 1 600); do
         saas_url="$(head -n 1 "$attempt/standin/stdout.log" 2>/dev/null || true)"
         [[ "$saas_url" == http* ]] && break
         kill -0 "$standin_pid" 2>/dev/null || break
@@ -209,13 +230,18 @@ fi
 for run in $(seq 1 "$runs"); do
     say "run $run/$runs: started"
     started=$SECONDS
-    set +e
+    # swift test holds the test process's output until it ends; the observer
+    # also appends its progress lines to a file, which is followed live here.
+    progress="$(mktemp "${TMPDIR:-/tmp}/canary-progress.XXXXXX")"
     CANARY_RUN_NUMBER="$run" CANARY_EVIDENCE_DIR="$attempt" CANARY_WORK_ROOT="$work_root" \
-        SPEC_KITTY_SAAS_URL="$saas_url" SPEC_KITTY_BIN="$cli" \
+        CANARY_PROGRESS_FILE="$progress" SPEC_KITTY_SAAS_URL="$saas_url" SPEC_KITTY_BIN="$cli" \
         CANARY_STANDIN_URL="$([[ $target == standin ]] && echo "$saas_url")" \
-        bash -c "$run_command" </dev/null 2>&1 \
-        | tee "$attempt/runs/run-$run.log" | grep --line-buffered '^canary: ' | tee -a "$log_file"
-    set -e
+        bash -c "$run_command" </dev/null >"$attempt/runs/run-$run.log" 2>&1 &
+    test_pid=$!
+    tail -n +1 -f --pid="$test_pid" "$progress" 2>/dev/null | tee -a "$log_file" || true
+    wait "$test_pid" || true
+    test_pid=""
+    rm -f "$progress"
     if [[ -f "$attempt/runs/run-$run.json" ]]; then
         outcome="$(grep -m 1 '"outcome"' "$attempt/runs/run-$run.json" | sed 's/.*: *"\([a-z]*\)".*/\1/')"
     else
@@ -239,7 +265,12 @@ verdict=$?
 set -e
 printf '%s\n' "$report" >>"$log_file"
 finished=1
-"$canary" finalize "$attempt" --runs "$runs" >/dev/null
+# The manifest is written last and covers canary.log, so nothing may be
+# appended to the log after sealing: a sealing problem goes to stderr only.
+if ! "$canary" finalize "$attempt" --runs "$runs" >/dev/null; then
+    echo "canary: could not seal the bundle (MANIFEST.sha256) in $attempt" >&2
+    verdict=1
+fi
 seal_permissions
 printf '%s\n' "$report"
 exit "$verdict"

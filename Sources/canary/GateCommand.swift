@@ -44,7 +44,7 @@ enum GateCommand {
         let target: SaaSTarget
         do {
             artifacts = try DirectoryArtifactStore.nextAttempt(in: composition.workDirectory)
-            target = try startTarget(options, storeDirectory: artifacts.path(of: "standin"))
+            target = try startTarget(options, storeDirectory: artifacts.path(of: "standin"), repositoryRoot: root)
         } catch {
             printError("canary gate: cannot start: \(error)")
             return 2
@@ -61,13 +61,9 @@ enum GateCommand {
         return outcome.exitCode
     }
 
-    private static func startTarget(_ options: GateOptions, storeDirectory: String) throws -> SaaSTarget {
+    private static func startTarget(_ options: GateOptions, storeDirectory: String, repositoryRoot: String) throws -> SaaSTarget {
         if let url = options.saasURL { return SaaSTarget(url: url, targetDescription: url) }
-        guard let launcher = EmbeddedStandIn.launcher else {
-            // preflightProblems() already refused this case; kept as an error rather than a crash.
-            throw GateFileError(path: storeDirectory, action: "start the embedded stand-in in", reason: "no launcher in this build")
-        }
-        return try launcher.launch(storeDirectory: storeDirectory)
+        return try EmbeddedStandInLauncher(repositoryRoot: repositoryRoot).launch(storeDirectory: storeDirectory)
     }
 
     private static func initTracker(at path: String?) -> Int32 {

@@ -34,7 +34,7 @@ final class ProtocolScriptTests: XCTestCase {
     }
 
     /// Runs the script with `arguments` and extra environment; stdin is /dev/null (no terminal).
-    private func runScript(_ arguments: [String], environment: [String: String], timeout: TimeInterval = 300) throws -> CommandResult {
+    private func runScript(_ arguments: [String], environment: [String: String], timeout: TimeInterval = 900) throws -> CommandResult {
         var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SPEC_KITTY_") && !$0.key.hasPrefix("CANARY_") }
         variables["CANARY_BIN"] = canary
         variables["CANARY_ARTIFACTS_DIR"] = root.appendingPathComponent("artifacts").path

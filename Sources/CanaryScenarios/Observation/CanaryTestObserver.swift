@@ -23,7 +23,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         environment: [String: String] = ProcessInfo.processInfo.environment,
         metadata: @escaping () -> RunMetadata = { RunMetadataBox.shared.current },
         sink: RunSink? = nil,
-        output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+        output: @escaping (String) -> Void = CanaryTestObserver.console,
         clock: @escaping () -> Date = Date.init,
         onBundleFinish: (() -> Void)? = nil
     ) {
@@ -33,6 +33,20 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         sinkOverride = sink
         self.output = output
         self.clock = clock
+    }
+
+    /// Writes a progress line to stdout and, when `CANARY_PROGRESS_FILE` names one, appends it there.
+    ///
+    /// `swift test` holds its test process's output until the process ends
+    /// when stdout is a pipe, so the protocol script follows the file instead.
+    public static func console(_ line: String) {
+        let data = Data((line + "\n").utf8)
+        FileHandle.standardOutput.write(data)
+        guard let path = ProcessInfo.processInfo.environment["CANARY_PROGRESS_FILE"], !path.isEmpty,
+              let file = FileHandle(forWritingAtPath: path) else { return }
+        defer { try? file.close() }
+        _ = try? file.seekToEnd()
+        try? file.write(contentsOf: data)
     }
 
     /// The recorded results so far (for tests).

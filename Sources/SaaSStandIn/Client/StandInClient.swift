@@ -90,6 +90,12 @@ public struct StandInClient: Sendable {
         try list("artifacts", try call("GET", "/__standin__/dossier-artifacts", query: [("account", account)]))
     }
 
+    /// `GET /__standin__/teamspace`: `account`'s missions, work packages, lanes and transitions,
+    /// projected from the envelopes it delivered, with the envelopes the projection could not use.
+    public func teamspace(account: String) throws -> StandInTeamspace {
+        try decode(StandInTeamspace.self, try call("GET", "/__standin__/teamspace", query: [("account", account)]))
+    }
+
     /// `GET /__standin__/historical-digest`.
     public func historicalDigest() throws -> HistoricalDigest {
         try decode(HistoricalDigest.self, try call("GET", "/__standin__/historical-digest"))

@@ -26,4 +26,6 @@ enum AdminRoute: Equatable, Sendable {
     case historicalDigest
     /// `GET dossier-artifacts?account=`.
     case dossierArtifacts
+    /// `GET teamspace?account=`: the account's Teamspace projected from its envelopes.
+    case teamspace
 }

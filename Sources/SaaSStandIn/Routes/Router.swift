@@ -25,6 +25,7 @@ enum Router {
         adminPrefix + "/faults/reset": ["POST": .admin(.resetFaults)],
         adminPrefix + "/historical-digest": ["GET": .admin(.historicalDigest)],
         adminPrefix + "/dossier-artifacts": ["GET": .admin(.dossierArtifacts)],
+        adminPrefix + "/teamspace": ["GET": .admin(.teamspace)],
     ]
 
     /// The route for `method` on `path` (a path without its query).

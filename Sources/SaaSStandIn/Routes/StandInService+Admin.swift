@@ -46,6 +46,12 @@ extension StandInService {
             return .json(200, try store.historicalDigest())
         case .dossierArtifacts:
             return .json(200, ["artifacts": try store.dossierArtifacts(account: query["account"])])
+        case .teamspace:
+            // A Teamspace belongs to one account: projecting everyone's envelopes together would
+            // merge what the identity boundary keeps apart.
+            guard let account = query["account"], !account.isEmpty else { return .error(400, "teamspace needs ?account=<user_id>") }
+            let envelopes = try store.envelopes(account: account, project: nil, eventType: nil)
+            return .json(200, TeamspaceProjection.project(envelopes, account: account))
         }
     }
 

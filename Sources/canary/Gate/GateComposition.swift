@@ -49,15 +49,13 @@ struct GateComposition {
         if let clone = options.cliRepository, !files.fileExists(atPath: "\(clone)/.git") {
             problems.append("--cli-repo \(clone) is not a git clone")
         }
-        if options.saasURL == nil, EmbeddedStandIn.launcher == nil {
-            problems.append("this build cannot start the embedded stand-in yet: pass --saas-url URL (a real server, or one started with `canary standin`)")
-        }
         return problems
     }
 
     /// What the gate will target, before it is started.
     var saasTargetDescription: String {
-        options.saasURL ?? "embedded stand-in (started by the gate, store in the attempt directory)"
+        options.saasURL ?? "embedded stand-in (started by the gate in-process, store in the attempt directory, "
+            + "handed to the runs as CANARY_STANDIN_URL)"
     }
 
     /// The step implementations for `target`.
@@ -78,8 +76,10 @@ struct GateComposition {
             installer: installer,
             traceability: CLITraceabilityCheck(cloneDirectory: clone, processes: processes),
             saas: HTTPSaaSProbe(baseURL: target.url, historicalDigestPath: target.historicalDigestPath),
-            canary: ScriptCanaryRunner(script: canaryScript, workingDirectory: repositoryRoot, processes: processes),
-            teamspace: CommandTeamspaceRunner(command: options.teamspaceCommand, workingDirectory: repositoryRoot, processes: processes)
+            canary: ScriptCanaryRunner(script: canaryScript, workingDirectory: repositoryRoot,
+                                       environment: target.runEnvironment, processes: processes),
+            teamspace: CommandTeamspaceRunner(command: options.teamspaceCommand, workingDirectory: repositoryRoot,
+                                              environment: target.runEnvironment, processes: processes)
         )
     }
 

@@ -160,7 +160,10 @@ public struct GateOptions: Equatable, Sendable {
           --cli-bin PATH           use this installed spec-kitty (must be the chosen RC) instead of
                                    installing through scripts/bootstrap-spec-kitty.sh
           --venv-root DIR          where RC venvs go (default: the bootstrap script's)
-          --saas-url URL           target server (default: start the embedded stand-in)
+          --saas-url URL           target server (default: the embedded stand-in, started in this process
+                                   for the whole walk, store in <attempt>/standin/; the canary script and
+                                   the Teamspace suite are pointed at it with CANARY_STANDIN_URL). For a
+                                   stand-in started with `canary standin`, export CANARY_STANDIN_URL=URL too
           --cli-repo PATH          local clone of the CLI repository: fix commits and the CLI's
                                    commit are read from it
           --teamspace-command CMD  the Teamspace suite, run 4 times with /bin/sh -c; {run}, {log} and

@@ -4,17 +4,26 @@ import Foundation
 ///
 /// The gate always passes `SPEC_KITTY_SAAS_URL`, even for a stand-in it
 /// started itself, so the historical-rows check reads the server the runs wrote to.
+/// For a stand-in, `environment` adds `CANARY_STANDIN_URL`: the script then uses that
+/// stand-in (starting none of its own, asking no confirmation) and its scenarios get
+/// the admin API they log in through.
 public struct ScriptCanaryRunner: CanaryRunner {
     /// The protocol script.
     public let script: String
     /// The repository root the script runs in (relative evidence paths resolve here).
     public let workingDirectory: String
+    /// Variables added to the script's environment (under the gate's own).
+    public let environment: [String: String]
     private let processes: GateProcessRunning
 
     /// Creates a runner of `script` in `workingDirectory`.
-    public init(script: String, workingDirectory: String, processes: GateProcessRunning = GateProcessRunner()) {
+    public init(
+        script: String, workingDirectory: String, environment: [String: String] = [:],
+        processes: GateProcessRunning = GateProcessRunner()
+    ) {
         self.script = script
         self.workingDirectory = workingDirectory
+        self.environment = environment
         self.processes = processes
     }
 
@@ -27,9 +36,9 @@ public struct ScriptCanaryRunner: CanaryRunner {
     ) throws -> CanaryScriptOutcome {
         let command = GateCommandLine(
             ["bash", script] + mode.scriptArguments,
-            environment: [
+            environment: environment.merging([
                 "SPEC_KITTY_BIN": cli.binary, "SPEC_KITTY_SAAS_URL": saasURL, "SPEC_KITTY_ENABLE_SAAS_SYNC": "1",
-            ],
+            ]) { _, gate in gate },
             workingDirectory: workingDirectory,
             // Four runs of up to 8 minutes each, with set-up, fit well inside these limits.
             timeout: mode == .single ? 30 * 60 : 120 * 60

@@ -8,18 +8,28 @@ public struct SaaSTarget: Sendable {
     public let historicalDigestPath: String?
     /// What it is, for reports (e.g. "embedded stand-in, store /tmp/x.db").
     public let targetDescription: String
+    /// The stand-in's base URL when the target is one, so runs may use its admin API; nil for a real server.
+    public let standInURL: String?
     /// Stops it; a no-op for servers the gate did not start.
     public let stop: @Sendable () -> Void
 
     /// Creates a target.
     public init(
         url: String, historicalDigestPath: String? = HTTPSaaSProbe.standInDigestPath, targetDescription: String,
-        stop: @escaping @Sendable () -> Void = {}
+        standInURL: String? = nil, stop: @escaping @Sendable () -> Void = {}
     ) {
         self.url = url
         self.historicalDigestPath = historicalDigestPath
         self.targetDescription = targetDescription
+        self.standInURL = standInURL
         self.stop = stop
+    }
+
+    /// What the canary script and the Teamspace suite are told about a stand-in target:
+    /// `CANARY_STANDIN_URL`, which makes them use it (and its admin API) instead of
+    /// starting their own or treating it as a real server. Empty for a real server.
+    public var runEnvironment: [String: String] {
+        standInURL.map { ["CANARY_STANDIN_URL": $0] } ?? [:]
     }
 }
 

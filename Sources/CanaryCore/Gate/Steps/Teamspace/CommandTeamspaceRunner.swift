@@ -12,15 +12,18 @@ public struct CommandTeamspaceRunner: TeamspaceRunner {
     public let command: String
     /// Where it runs.
     public let workingDirectory: String
+    /// Variables added to the command's environment (under the ones each run is given).
+    public let environment: [String: String]
     private let processes: GateProcessRunning
 
     /// Creates a runner for `command`, run with `/bin/sh -c` in `workingDirectory`.
     public init(
         command: String = CommandTeamspaceRunner.defaultCommand, workingDirectory: String,
-        processes: GateProcessRunning = GateProcessRunner()
+        environment: [String: String] = [:], processes: GateProcessRunning = GateProcessRunner()
     ) {
         self.command = command
         self.workingDirectory = workingDirectory
+        self.environment = environment
         self.processes = processes
     }
 
@@ -44,7 +47,7 @@ public struct CommandTeamspaceRunner: TeamspaceRunner {
         // A report left by an earlier attempt must not pass for this run's.
         try? FileManager.default.removeItem(atPath: junitPath)
         let line = expandedCommand(run: run, logPath: logPath, junitPath: junitPath)
-        var variables = environment
+        var variables = self.environment.merging(environment) { _, run in run }
         variables["TEAMSPACE_RUN_NUMBER"] = String(run)
         let result = try processes.run(
             GateCommandLine(["sh", "-c", line], environment: variables, workingDirectory: workingDirectory, timeout: 60 * 60)
