@@ -12,6 +12,7 @@ let usage = """
       finalize  write latest.json and MANIFEST.sha256 of a bundle, then report
       verify    check a bundle against its MANIFEST.sha256
       gate      walk the release-gate state machine
+      matrix    run the scenarios once per CLI version and tabulate the verdicts
       version   print the harness version
 
     Run `canary <command> --help` for a command's options.
@@ -26,6 +27,8 @@ case "finalize":
     exit(ReportCommand.run(Array(arguments.dropFirst()), finalize: true))
 case "verify":
     exit(VerifyCommand.run(Array(arguments.dropFirst())))
+case "matrix":
+    exit(MatrixCommand.run(Array(arguments.dropFirst())))
 case "gate":
     exit(GateCommand.run(Array(arguments.dropFirst())))
 case "version", "--version":

@@ -88,4 +88,26 @@ final class RecordedFailureModeTests: XCTestCase {
         killed.timedOut = true
         XCTAssertEqual(FailureClassifier.classify(step: "login", killed.observation).mode, .cliTimeout)
     }
+
+    func testRc16sWholeBatchRefusalIsRejectedBySaaSNotTheEventLoop() throws {
+        // rc16 copies the lane fields to the envelope's top level (#1188); the strict ingress
+        // refuses the batch with HTTP 400 and the CLI files it under `unknown: 32`.
+        let stdout = try RecordedOutputs.text("cli-3.2.0rc16-standin/sync-now-batch-400.stdout.txt")
+        let stderr = try RecordedOutputs.text("cli-3.2.0rc16-standin/sync-now-batch-400.stderr.txt")
+        XCTAssertTrue(stdout.contains("unknown: 32"))
+        let verdict = FailureClassifier.classify(step: "sync now", result(["spec-kitty", "sync", "now"], exit: 1, stdout: stdout, stderr: stderr).observation)
+        XCTAssertEqual(verdict.mode, .syncRejectedBySaaS)
+        XCTAssertTrue(verdict.details.contains("matched 'Additional properties are not allowed'"), verdict.details)
+        // Without the server's words, `unknown: N` alone is still the event-loop signature (#1182).
+        let unknownOnly = FailureClassifier.classify(step: "sync now", result(["spec-kitty", "sync", "now"], exit: 1, stdout: stdout).observation)
+        XCTAssertEqual(unknownOnly.mode, .syncEventLoopUnavailable)
+        XCTAssertEqual(SyncNowSummary.parse(stdout).legacy?.categories["unknown"], 32)
+    }
+
+    func testRc13sTeamspaceMigrationPanelIsClassified() throws {
+        let stdout = try RecordedOutputs.text("cli-3.2.0rc13-standin/sync-now-teamspace-migration.stdout.txt")
+        let verdict = FailureClassifier.classify(step: "sync now", result(["spec-kitty", "sync", "now"], exit: 1, stdout: stdout).observation)
+        XCTAssertEqual(verdict.mode, .syncTeamspaceMigrationRequired)
+        XCTAssertTrue(SyncNowSummary.parse(stdout).teamspaceMigrationRequired)
+    }
 }

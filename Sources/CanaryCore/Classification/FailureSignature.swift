@@ -14,10 +14,12 @@ public struct FailureSignature: Sendable {
     public static let known: [FailureSignature] = [
         .init(mode: .syncTeamspaceMigrationRequired, pattern: #"TeamSpace Migration Required|FORBIDDEN_KEY"#,
               evidence: "rc13-rc14: `sync now` blocked by the migration panel"),
-        .init(mode: .syncEventLoopUnavailable, pattern: #"sync\.event_loop_unavailable|(?m)^\s*unknown:\s*[1-9]"#,
-              evidence: "#1182: queued events counted as errors (`unknown: N`)"),
+        // Before `unknown: N`: rc16 files a whole batch refused with HTTP 400 under
+        // `unknown` too, and then the server's own words name the cause.
         .init(mode: .syncRejectedBySaaS, pattern: #"Additional properties are not allowed|(?i)\brejected\s+[1-9]"#,
               evidence: "#1188 and later: strict-schema rejections by the SaaS"),
+        .init(mode: .syncEventLoopUnavailable, pattern: #"sync\.event_loop_unavailable|(?m)^\s*unknown:\s*[1-9]"#,
+              evidence: "#1182: queued events counted as errors (`unknown: N`)"),
         .init(mode: .queueRollbackRowMissing, pattern: #"requires review feedback"#,
               evidence: "#1141: a rollback from in_review refused without --review-feedback-file"),
     ]

@@ -19,6 +19,9 @@ public struct MissionArtifacts: Equatable, Sendable {
     public var requirementID: String
     /// The file the work package claims (created by nobody: listed in `create_intent`).
     public var ownedFile: String
+    /// Whether the front matter lists `create_intent`: 3.2.7 needs it for an owned file that does
+    /// not exist yet; 3.2.0 and its RCs refuse the key (`extra_forbidden`), so there the file is made instead.
+    public var declaresCreateIntent = true
 
     /// The canary's default: WP01 with subtask T001 covering FR-001.
     public init(
@@ -82,9 +85,7 @@ public struct MissionArtifacts: Equatable, Sendable {
         - \(subtaskID)
         owned_files:
         - \(ownedFile)
-        create_intent:
-        - \(ownedFile)
-        authoritative_surface: \(surface.isEmpty ? "." : surface + "/")
+        \(declaresCreateIntent ? "create_intent:\n- \(ownedFile)\n" : "")authoritative_surface: \(surface.isEmpty ? "." : surface + "/")
         execution_mode: code_change
         ---
 
@@ -109,10 +110,45 @@ public struct MissionArtifacts: Equatable, Sendable {
         try write(specMarkdown, to: featureDirectory.appendingPathComponent("spec.md"))
     }
 
+    /// A plan whose Technical Context holds real values: 3.2.0 and its RCs block
+    /// `setup-plan` on their own template until Language/Version and a peer field are filled.
+    public var planMarkdown: String {
+        """
+        # Implementation Plan: \(title)
+
+        ## Summary
+
+        The sync identity-boundary canary records one work-package transition and checks where it is delivered.
+
+        ## Technical Context
+
+        **Language/Version**: Swift 6.3
+        **Primary Dependencies**: Foundation, XCTest
+        **Storage**: files
+        **Testing**: XCTest against the real CLI
+        **Target Platform**: Linux
+        **Project Type**: single
+        **Performance Goals**: one mission per scenario
+        **Constraints**: loopback only
+        **Scale/Scope**: one work package
+
+        """
+    }
+
+    /// Writes `plan.md` into `featureDirectory` (after a `setup-plan` that found the template not substantive).
+    public func writePlan(into featureDirectory: URL) throws {
+        try write(planMarkdown, to: featureDirectory.appendingPathComponent("plan.md"))
+    }
+
     /// Writes `tasks.md` and the work package file into `featureDirectory` (before `finalize-tasks`).
     public func writeTasks(into featureDirectory: URL) throws {
         try write(tasksMarkdown, to: featureDirectory.appendingPathComponent("tasks.md"))
         try write(workPackageMarkdown, to: featureDirectory.appendingPathComponent(workPackageRelativePath))
+    }
+
+    /// Creates the owned file in `checkout` (when `create_intent` is not declared, it must exist).
+    public func writeOwnedFile(in checkout: URL) throws {
+        try write("canary work package \(workPackageID)\n", to: checkout.appendingPathComponent(ownedFile))
     }
 
     private func write(_ text: String, to url: URL) throws {

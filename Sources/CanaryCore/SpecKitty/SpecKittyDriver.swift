@@ -143,6 +143,7 @@ public final class SpecKittyDriver: @unchecked Sendable {
     ) throws {
         try artifacts.writeSpec(into: featureDirectory)
         try artifacts.writeTasks(into: featureDirectory)
+        if !artifacts.declaresCreateIntent { try artifacts.writeOwnedFile(in: workspace.checkout) }
         try commitAll(message: "Seed canary mission artifacts")
     }
 

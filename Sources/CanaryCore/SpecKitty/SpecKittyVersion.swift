@@ -63,4 +63,8 @@ public struct SpecKittyVersion: Comparable, CustomStringConvertible, Sendable {
 
     /// From 3.2.6 events live in the per-project store and `sync opt-in` is required.
     public var hasProjectStore: Bool { self >= Self.release("3.2.6") }
+
+    /// Before 3.2.6 every logged-in command syncs when it exits and deletes what the server
+    /// acknowledged, so the local queue may no longer hold a delivered event.
+    public var deliversAtCommandExit: Bool { !hasProjectStore }
 }

@@ -166,6 +166,7 @@ public final class ScenarioFixture: @unchecked Sendable {
     @discardableResult
     public func login() throws -> ScenarioAccount {
         let account: ScenarioAccount
+        var teamName = ""
         if let client = target.standIn {
             let created: StandInAccount
             do {
@@ -175,6 +176,7 @@ public final class ScenarioFixture: @unchecked Sendable {
                 throw ScenarioFailure(.saasNotReady, "the stand-in refused to create an account: \(error)")
             }
             account = ScenarioAccount(userID: created.userID, email: created.email, teamSlug: created.team.slug)
+            teamName = created.team.name
             let result = try withLoginLock {
                 try client.setLoginHint(account: created.userID)
                 return try driver.authLoginHeadless(timeout: driver.defaultTimeout)
@@ -186,10 +188,21 @@ public final class ScenarioFixture: @unchecked Sendable {
         self.account = account
         updateEvidence { $0.account = account.email }
         let status = try run("auth status") { try self.driver.authStatus() }
-        guard status.succeeded, status.stdout.contains("slug: \(account.teamSlug)") || target.standIn == nil else {
+        guard status.succeeded, Self.sessionNamesTeam(status.stdout, slug: account.teamSlug, name: teamName) || target.standIn == nil else {
             throw ScenarioFailure(.authLoginFailed, "the session names no team \(account.teamSlug): `auth status` said\n\(status.tail(lines: 15))")
         }
         return account
+    }
+
+    /// Whether `auth status` lists the team: 3.2.6+ print its `slug:`; older CLIs list
+    /// only its name, as `- <name> (…) (owner) (private, default)`.
+    public static func sessionNamesTeam(_ authStatus: String, slug: String, name: String) -> Bool {
+        if authStatus.contains("slug: \(slug)") { return true }
+        guard !name.isEmpty else { return false }
+        return authStatus.split(whereSeparator: \.isNewline).contains { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("- \(name) (") && trimmed.contains("(private")
+        }
     }
 
     private func loginFailure(_ result: CommandResult) -> ScenarioFailure {
@@ -225,11 +238,21 @@ public final class ScenarioFixture: @unchecked Sendable {
 
     // MARK: Checkout and mission
 
-    /// git init, `init`, a unique remote, `sync opt-in` (unless `optIn` is false), a feature branch.
+    /// Whether this CLI needs `sync opt-in` before it captures anything (3.2.6+, or an unknown version).
+    public var needsOptIn: Bool { driver.version?.hasProjectStore ?? true }
+
+    /// git init, `init`, a unique remote, `sync opt-in` (unless `optIn` is false or the CLI does not need it), a feature branch.
+    ///
+    /// Before 3.2.6 consent exists but is not needed, and 3.2.0's opt-in
+    /// refuses (exit 2) over the legacy rows `init` itself queued: running it
+    /// there would fail the scenario on a step the generation does not have.
     @discardableResult
     public func prepareCheckout(optIn: Bool = true) throws -> ProjectIdentity {
+        if optIn, !needsOptIn {
+            updateEvidence { $0.notes["opt_in"] = "skipped: spec-kitty-cli \(self.cliVersion) captures without consent" }
+        }
         do {
-            let identity = try driver.prepareCheckout(optIn: optIn)
+            let identity = try driver.prepareCheckout(optIn: optIn && needsOptIn)
             project = identity
             updateEvidence {
                 $0.projectUUID = identity.uuid
@@ -263,9 +286,19 @@ public final class ScenarioFixture: @unchecked Sendable {
             // A CLI-side race (spec-kitty-cli.md): recorded, not a harness error.
             updateEvidence { $0.notes["mission_create_store_locked"] = "event journal capture failed: project sync store is locked" }
         }
-        try harness("seed mission artifacts") { try self.driver.seedMissionArtifacts(in: mission.featureDirectory) }
-        let plan = try run("agent mission setup-plan") { try self.driver.setupPlan(mission: mission.slug).result }
+        try harness("seed mission artifacts") { try self.driver.seedMissionArtifacts(in: mission.featureDirectory, artifacts: self.missionArtifacts) }
+        var plan = try run("agent mission setup-plan") { try self.driver.setupPlan(mission: mission.slug).result }
         try requireSuccess(plan, step: "agent mission setup-plan")
+        if let reason = Self.planTemplateBlock(plan.stdout) {
+            // 3.2.0 and its RCs write their plan template and block until an agent
+            // fills it; the canary is that agent: fill it and run setup-plan again.
+            // Left uncommitted: setup-plan commits plan.md itself and fails
+            // ("Failed to commit plan") when there is nothing to commit.
+            updateEvidence { $0.notes["setup_plan_first_pass"] = reason }
+            try harness("write plan.md") { try self.missionArtifacts.writePlan(into: mission.featureDirectory) }
+            plan = try run("agent mission setup-plan") { try self.driver.setupPlan(mission: mission.slug).result }
+            try requireSuccess(plan, step: "agent mission setup-plan (after filling plan.md)")
+        }
         if let result = JSONValue.parseObject(plan.stdout)?["result"]?.stringValue, result == "blocked" {
             throw ScenarioFailure(.cliCommandFailed, "agent mission setup-plan reported blocked\n\(plan.tail(lines: 15))")
         }
@@ -278,6 +311,21 @@ public final class ScenarioFixture: @unchecked Sendable {
             try requireSuccess(mark, step: "agent tasks mark-status T001 done")
         }
         return mission
+    }
+
+    /// The planning files for this CLI: before 3.2.6 without `create_intent`, which those CLIs refuse.
+    public var missionArtifacts: MissionArtifacts {
+        var artifacts = MissionArtifacts()
+        artifacts.declaresCreateIntent = needsOptIn
+        return artifacts
+    }
+
+    /// The `blocked_reason` of a `setup-plan --json` that waits for its own plan template to be
+    /// filled (`plan_substantive: false`), or nil.
+    public static func planTemplateBlock(_ stdout: String) -> String? {
+        guard let answer = JSONValue.parseObject(stdout), answer["result"]?.stringValue == "blocked",
+              answer["plan_substantive"]?.boolValue == false else { return nil }
+        return answer["blocked_reason"]?.stringValue ?? "plan.md content is not substantive"
     }
 
     /// `move-task` that must succeed.
@@ -347,6 +395,13 @@ public final class ScenarioFixture: @unchecked Sendable {
                 let errors = outcome.report?.failures.compactMap(\.error).prefix(3).joined(separator: "; ") ?? ""
                 throw ScenarioFailure(.syncRejectedBySaaS, "sync now: rejected \(counts.rejected), terminal-failed \(counts.terminalFailed): \(errors)\n\(result.tail(lines: 10))")
             }
+        }
+        if let legacy = outcome.summary.legacy {
+            let categories = legacy.categories.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            updateEvidence { $0.notes["sync_now"] = "synced \(legacy.synced) duplicates \(legacy.duplicates) pending \(legacy.pending.map(String.init) ?? "-") errors \(legacy.errors)\(categories.isEmpty ? "" : " (\(categories))") remaining \(legacy.remainingInQueue.map(String.init) ?? "-")" }
+        } else if outcome.summary.queueEmpty {
+            // Older CLIs delivered at each command's exit: the witness is the proof.
+            updateEvidence { $0.notes["sync_now"] = "Queue is empty, nothing to sync." }
         }
         let verdict = FailureClassifier.classify(step: "sync now", result.observation)
         if verdict.mode != .cliCommandFailed, result.exitCode != 0 || verdict.mode == .syncEventLoopUnavailable

@@ -59,9 +59,17 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
         //    a legacy queue awaits migration; its own remedy is project-store-migrate.
         let account = try fixture.login()
         let project = try fixture.prepareCheckout(optIn: false)
-        let pendingMigration = try consent(fixture, legacy: legacy, project: project)
-        let adopted = try projectStorePreview(fixture, legacy: legacy, project: project, migrationID: pendingMigration)
-        if let pendingMigration { try migrate(fixture, legacy: legacy, migrationID: pendingMigration) }
+        var adopted: Int?
+        if fixture.needsOptIn {
+            let pendingMigration = try consent(fixture, legacy: legacy, project: project)
+            adopted = try projectStorePreview(fixture, legacy: legacy, project: project, migrationID: pendingMigration)
+            if let pendingMigration { try migrate(fixture, legacy: legacy, migrationID: pendingMigration) }
+        } else {
+            // Before 3.2.6 there is no consent and no project store to migrate
+            // into: the legacy queue is the CLI's own queue, and the witness
+            // alone shows whether its foreign rows leave the machine.
+            fixture.updateEvidence { $0.notes["project_store"] = "none before 3.2.6: consent, preview and migration skipped" }
+        }
 
         let mission = try fixture.createMission(label: "canary-legacy-migration", markSubtaskDone: false)
         try fixture.move(mission, to: "claimed")

@@ -43,9 +43,10 @@ public struct ReviewRejectionForceRequiredFlow: Sendable {
         }
 
         // 4. Peek the queue: the latest WPStatusChanged must be the forced rollback.
-        let latest = try fixture.harness("read the local queue") {
+        let queued = try fixture.harness("read the local queue") {
             try QueueReader(url: queue).latestStatusChange(wpID: mission.workPackage)
         }
+        let latest = try Self.latestTransition(fixture, queued: queued, workPackage: mission.workPackage, account: account)
         fixture.updateEvidence { evidence in
             evidence.notes["latest_status_change"] = latest.map {
                 "\($0.fromLane ?? "nil") -> \($0.toLane ?? "nil") force=\($0.force.map(String.init) ?? "nil") reason=\($0.reason ?? "nil") event_id=\($0.eventID)"
@@ -69,6 +70,28 @@ public struct ReviewRejectionForceRequiredFlow: Sendable {
         guard fixture.evidence.saasCounts.forceRequiredTransitionCount >= 1 else {
             throw ScenarioFailure(.saasNotMaterialized, "force_required_transition_count is \(fixture.evidence.saasCounts.forceRequiredTransitionCount) after the rollback was received")
         }
+    }
+
+    /// The latest transition of the work package: the queued row, or, on CLIs that deliver at each
+    /// command's exit and delete what the server acknowledged, the server's copy when the queue
+    /// no longer holds the rollback (a row still queued is what the server did not take).
+    static func latestTransition(_ fixture: ScenarioFixture, queued: StatusChange?, workPackage: String,
+                                 account: ScenarioAccount) throws -> StatusChange? {
+        guard fixture.driver.version?.deliversAtCommandExit == true, !(queued.map(isRollback) ?? false) else { return queued }
+        let received = try fixture.witnessedEnvelopes(eventType: "WPStatusChanged")
+            .enumerated()
+            .compactMap { index, envelope in
+                StatusChange(QueuedEvent(eventID: envelope.eventID, eventType: envelope.eventType ?? "WPStatusChanged",
+                                         envelope: envelope.envelope, state: "received", sequence: index))
+            }
+            .filter { $0.workPackageID == workPackage }
+        guard let last = received.last else { return queued }
+        fixture.updateEvidence { $0.notes["latest_status_change_source"] = "witness: the CLI delivered at the rollback's exit and deleted the acknowledged row" }
+        return last
+    }
+
+    private static func isRollback(_ change: StatusChange) -> Bool {
+        change.fromLane == "in_review" && change.toLane == "planned"
     }
 
     /// The verdict on the rollback, from its exit status and the latest queued row: nil when the contract holds.
