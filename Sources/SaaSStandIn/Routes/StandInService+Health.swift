@@ -6,7 +6,7 @@ extension StandInService {
         .json(200, HealthResponse(status: "ok", service: "spec-kitty-saas-standin", version: HarnessVersion.current,
                                   gitSHA: "standin", buildTimestamp: startedAt,
                                   specKittyEvents: payloadValidator?.eventsVersion ?? configuration.specKittyEventsVersion,
-                                  environment: "standin-\(configuration.profile.rawValue)"))
+                                  environment: "standin-\(configuration.profile.rawValue)\(payloadValidator == nil ? "" : "+validate-payloads")"))
     }
 
     /// 200 `ready` unless infrastructure terminal failures exist (or the store is unreadable): 503 `not_ready`.
