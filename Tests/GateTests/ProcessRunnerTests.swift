@@ -57,6 +57,18 @@ final class ProcessRunnerTests: XCTestCase {
         XCTAssertTrue(result.stderrData.allSatisfy { $0 == UInt8(ascii: "e") })
     }
 
+    func testOutputIsHandedOverWhileTheChildRuns() throws {
+        var chunks: [(at: Date, text: String)] = []
+        let started = Date()
+        let result = try runner.run(["/bin/sh", "-c", "echo one; sleep 0.4; echo two >&2"], timeout: 10) { chunk in
+            chunks.append((Date(), String(decoding: chunk, as: UTF8.self)))
+        }
+        XCTAssertEqual(chunks.map(\.text), ["one\n", "two\n"])
+        XCTAssertLessThan(chunks[0].at.timeIntervalSince(started), 0.35, "the first line arrives before the child ends")
+        XCTAssertEqual(result.stdout, "one\n", "streamed output is still in the result")
+        XCTAssertEqual(result.stderr, "two\n")
+    }
+
     func testTimeoutKillsTheWholeProcessGroupIncludingAGrandchild() throws {
         let started = Date()
         let result = try runner.run(["/bin/sh", "-c", "sleep 100 & echo $!; sleep 100"], timeout: 0.5)

@@ -28,6 +28,8 @@ struct ChildSupervisor {
     /// How long output is still read after the leader exits while a
     /// descendant keeps the pipes open.
     let drainGrace: TimeInterval
+    /// Receives each chunk of stdout or stderr as it is read, for live progress.
+    let onOutput: ((Data) -> Void)?
 
     /// Runs until the child is reaped and its output drained; closes both read ends.
     func supervise() -> Outcome {
@@ -79,11 +81,13 @@ struct ChildSupervisor {
             for entry in fds where entry.revents != 0 {
                 let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
                 if count > 0 {
+                    let chunk = Data(buffer[0 ..< count])
                     if entry.fd == stdoutFD {
-                        outcome.stdout.append(contentsOf: buffer[0 ..< count])
+                        outcome.stdout.append(chunk)
                     } else {
-                        outcome.stderr.append(contentsOf: buffer[0 ..< count])
+                        outcome.stderr.append(chunk)
                     }
+                    onOutput?(chunk)
                 } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
                     open.remove(entry.fd)
                 }

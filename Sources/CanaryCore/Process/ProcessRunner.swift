@@ -46,13 +46,16 @@ public final class ProcessRunner: @unchecked Sendable {
     ///
     /// A non-zero exit or a timeout is a *result*, not an error: call
     /// `requireSuccess()` on it when the caller needs one. Throws only when
-    /// the command could not be started.
+    /// the command could not be started. `output` sees each chunk of stdout
+    /// and stderr as it arrives (a long script's progress), on this thread;
+    /// the result still holds all of it.
     public func run(
         _ argv: [String],
         environment: ProcessEnvironment = .inheriting(),
         workingDirectory: URL? = nil,
         timeout: TimeInterval? = nil,
-        label: String? = nil
+        label: String? = nil,
+        output: ((Data) -> Void)? = nil
     ) throws -> CommandResult {
         precondition(!argv.isEmpty, "argv must name an executable")
         let executable = try ExecutableLocator.resolve(argv[0], searchPath: environment["PATH"])
@@ -82,7 +85,8 @@ public final class ProcessRunner: @unchecked Sendable {
 
         let outcome = ChildSupervisor(
             pid: pid, stdoutFD: stdoutPipe.readEnd, stderrFD: stderrPipe.readEnd,
-            timeout: timeout ?? defaultTimeout, terminationGrace: terminationGrace, drainGrace: drainGrace
+            timeout: timeout ?? defaultTimeout, terminationGrace: terminationGrace, drainGrace: drainGrace,
+            onOutput: output
         ).supervise()
         forgetIfEmpty(group: pid)
 
