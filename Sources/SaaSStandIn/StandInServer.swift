@@ -46,6 +46,8 @@ public final class StandInServer: @unchecked Sendable {
         boundPort = configuration.port
         do {
             store = try StandInStore(path: databasePath, historicalRows: configuration.historicalRows)
+        } catch let error as StandInError {
+            throw error
         } catch {
             throw StandInError.storeUnavailable(path: databasePath, reason: "\(error)")
         }

@@ -3,9 +3,11 @@ import Foundation
 
 /// A small, synchronous wrapper over one sqlite3 connection.
 ///
-/// Just enough for reading the CLI's stores and seeding legacy ones: open,
-/// execute, query with bound parameters, transactions. One connection is not
-/// meant to be shared between threads.
+/// Enough for reading the CLI's stores, seeding legacy ones and keeping the
+/// stand-in's witness: open, execute, query with bound parameters,
+/// transactions. Prepared statements are cached per SQL text, so a statement
+/// run once per ingested event is compiled once. One connection is not meant
+/// to be shared between threads.
 public final class SQLiteDatabase {
     /// How to open the file.
     public enum Mode: Sendable {
@@ -20,6 +22,7 @@ public final class SQLiteDatabase {
     /// The file this connection is open on.
     public let url: URL
     private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
 
     /// Opens `url`; `busyTimeout` is how long a statement waits for another
     /// process's lock before failing with SQLITE_BUSY.
@@ -42,6 +45,7 @@ public final class SQLiteDatabase {
     }
 
     deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
         sqlite3_close_v2(handle)
     }
 
@@ -63,12 +67,11 @@ public final class SQLiteDatabase {
 
     /// Runs one statement with `bindings` for its `?` parameters and returns every row.
     public func query(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> [SQLiteRow] {
-        var statement: OpaquePointer?
-        let prepared = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
-        defer { sqlite3_finalize(statement) }
-        guard prepared == SQLITE_OK, let statement else {
-            throw SQLiteError(code: prepared, message: lastMessage, context: sql)
-        }
+        let statement = try prepared(sql)
+        // Reset after use too: an idle cached statement must hold no read lock.
+        defer { sqlite3_reset(statement) }
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
         for (offset, value) in bindings.enumerated() {
             let code = bind(value, at: Int32(offset + 1), in: statement)
             guard code == SQLITE_OK else { throw SQLiteError(code: code, message: lastMessage, context: sql) }
@@ -85,6 +88,19 @@ public final class SQLiteDatabase {
         }
         return rows
     }
+
+    /// Runs one statement and maps each row with `transform`.
+    public func query<T>(_ sql: String, _ bindings: [SQLiteValue] = [], row transform: (SQLiteRow) throws -> T) throws -> [T] {
+        try query(sql, bindings).map(transform)
+    }
+
+    /// The first column of the first row as an integer: 0 when there is no row or it is NULL.
+    public func scalar(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> Int64 {
+        try query(sql, bindings).first?.values.first?.integer ?? 0
+    }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
 
     /// Runs `body` inside BEGIN IMMEDIATE … COMMIT, rolling back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
@@ -103,6 +119,18 @@ public final class SQLiteDatabase {
     public func tableNames() throws -> Set<String> {
         let rows = try query("SELECT name FROM sqlite_master WHERE type = 'table'")
         return Set(rows.compactMap { $0["name"].text })
+    }
+
+    private func prepared(_ sql: String) throws -> OpaquePointer {
+        if let statement = statements[sql] { return statement }
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            sqlite3_finalize(statement)
+            throw SQLiteError(code: code, message: lastMessage, context: sql)
+        }
+        statements[sql] = statement
+        return statement
     }
 
     private var lastMessage: String {

@@ -17,4 +17,9 @@ public struct SQLiteRow: Equatable, Sendable {
         guard let index = columns.firstIndex(of: name) else { return .null }
         return values[index]
     }
+
+    /// The value in column `index` (select order).
+    public subscript(index: Int) -> SQLiteValue {
+        values[index]
+    }
 }

@@ -13,6 +13,11 @@ public enum SQLiteValue: Equatable, Sendable {
     /// A BLOB.
     case blob(Data)
 
+    /// `.text(value)`, or `.null` when there is no value.
+    public static func optional(_ value: String?) -> SQLiteValue {
+        value.map(SQLiteValue.text) ?? .null
+    }
+
     /// The text value, or nil (no coercion from other classes).
     public var text: String? {
         if case let .text(value) = self { return value }

@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// Accounts, device codes and tokens.
@@ -19,9 +20,9 @@ extension StandInStore {
 
     private static let accountColumns = "user_id, email, name, team_id, team_slug, team_name"
 
-    private static func account(_ row: SQLiteStatement) -> StandInAccount {
-        StandInAccount(userID: row.text(0) ?? "", email: row.text(1) ?? "", name: row.text(2) ?? "",
-                       team: .init(id: row.text(3) ?? "", slug: row.text(4) ?? "", name: row.text(5) ?? ""))
+    private static func account(_ row: SQLiteRow) -> StandInAccount {
+        StandInAccount(userID: row[0].text ?? "", email: row[1].text ?? "", name: row[2].text ?? "",
+                       team: .init(id: row[3].text ?? "", slug: row[4].text ?? "", name: row[5].text ?? ""))
     }
 
     /// Creates an account with its private team; email and name default from its number.
@@ -84,7 +85,7 @@ extension StandInStore {
         try withDatabase { database in
             try database.transaction {
                 let rows = try database.query("SELECT account_id, redeemed FROM device_codes WHERE device_code = ?", [.text(deviceCode)]) {
-                    ($0.text(0) ?? "", $0.integer(1) ?? 0)
+                    ($0[0].text ?? "", $0[1].integer ?? 0)
                 }
                 guard let (accountID, redeemed) = rows.first else { return .unknownCode }
                 guard redeemed == 0 else { return .alreadyRedeemed }
@@ -100,7 +101,7 @@ extension StandInStore {
             try database.transaction {
                 let rows = try database.query(
                     "SELECT account_id, session_id FROM tokens WHERE token = ? AND kind = 'refresh' AND revoked = 0",
-                    [.text(refreshToken)]) { ($0.text(0) ?? "", $0.text(1) ?? "") }
+                    [.text(refreshToken)]) { ($0[0].text ?? "", $0[1].text ?? "") }
                 guard let (accountID, sessionID) = rows.first else { return nil }
                 // Rotation: the old refresh token dies; access tokens already issued stay valid until revoked.
                 try database.run("UPDATE tokens SET revoked = 1 WHERE token = ?", [.text(refreshToken)])
@@ -118,7 +119,7 @@ extension StandInStore {
 
     /// The account a token (of any kind, live or not) was issued to.
     func accountID(owningToken token: String) throws -> String? {
-        try withDatabase { try $0.query("SELECT account_id FROM tokens WHERE token = ?", [.text(token)]) { $0.text(0) }.first ?? nil }
+        try withDatabase { try $0.query("SELECT account_id FROM tokens WHERE token = ?", [.text(token)]) { $0[0].text }.first ?? nil }
     }
 
     /// The account and session behind a live access token.
@@ -128,7 +129,7 @@ extension StandInStore {
                 SELECT a.user_id, a.email, a.name, a.team_id, a.team_slug, a.team_name, t.session_id
                 FROM tokens t JOIN accounts a ON a.user_id = t.account_id
                 WHERE t.token = ? AND t.kind = 'access' AND t.revoked = 0
-                """, [.text(token)]) { (Self.account($0), $0.text(6) ?? "") }.first
+                """, [.text(token)]) { (Self.account($0), $0[6].text ?? "") }.first
         }
     }
 

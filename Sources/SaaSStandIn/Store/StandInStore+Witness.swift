@@ -17,8 +17,8 @@ extension StandInStore {
         let (clause, values) = Self.filter([("account_id", account)])
         return try withDatabase {
             try $0.query("SELECT method, path, status, account_id, time FROM requests\(clause) ORDER BY seq", values) {
-                StandInRequestLogEntry(method: $0.text(0) ?? "", path: $0.text(1) ?? "", status: Int($0.integer(2) ?? 0),
-                                       account: $0.text(3), time: $0.text(4) ?? "")
+                StandInRequestLogEntry(method: $0[0].text ?? "", path: $0[1].text ?? "", status: Int($0[2].integer ?? 0),
+                                       account: $0[3].text, time: $0[4].text ?? "")
             }
         }
     }
@@ -32,10 +32,10 @@ extension StandInStore {
                        answered_status, received_at, envelope_json
                 FROM envelopes\(clause) ORDER BY seq
                 """, values) { row in
-                let envelope = (try? JSONValue.parseWire(Data((row.text(8) ?? "null").utf8))) ?? .null
-                return StandInEnvelope(eventID: row.text(0) ?? "", eventType: row.text(1), account: row.text(2) ?? "",
-                                       projectUUID: row.text(3), aggregateType: row.text(4), aggregateID: row.text(5),
-                                       status: row.text(6) ?? "", receivedAt: row.text(7) ?? "", envelope: envelope)
+                let envelope = (try? JSONValue.parseWire(Data((row[8].text ?? "null").utf8))) ?? .null
+                return StandInEnvelope(eventID: row[0].text ?? "", eventType: row[1].text, account: row[2].text ?? "",
+                                       projectUUID: row[3].text, aggregateType: row[4].text, aggregateID: row[5].text,
+                                       status: row[6].text ?? "", receivedAt: row[7].text ?? "", envelope: envelope)
             }
         }
     }
@@ -45,7 +45,7 @@ extension StandInStore {
         let (clause, values) = Self.filter([("account_id", account), ("event_id", eventID)])
         return try withDatabase {
             try $0.query("SELECT event_id, account_id, status, received_at FROM receipts\(clause) ORDER BY seq", values) {
-                StandInEventReceipt(eventID: $0.text(0), account: $0.text(1) ?? "", status: $0.text(2) ?? "", receivedAt: $0.text(3) ?? "")
+                StandInEventReceipt(eventID: $0[0].text, account: $0[1].text ?? "", status: $0[2].text ?? "", receivedAt: $0[3].text ?? "")
             }
         }
     }
@@ -58,9 +58,9 @@ extension StandInStore {
                 SELECT account_id, project_uuid, mission_slug, artifact_path, content_hash, content_length, received_at
                 FROM dossier_artifacts\(clause) ORDER BY seq
                 """, values) {
-                StandInDossierArtifact(account: $0.text(0) ?? "", projectUUID: ($0.text(1) ?? "").nilIfEmpty,
-                                       missionSlug: ($0.text(2) ?? "").nilIfEmpty, artifactPath: $0.text(3) ?? "",
-                                       contentHash: $0.text(4) ?? "", contentLength: Int($0.integer(5) ?? 0), receivedAt: $0.text(6) ?? "")
+                StandInDossierArtifact(account: $0[0].text ?? "", projectUUID: ($0[1].text ?? "").nilIfEmpty,
+                                       missionSlug: ($0[2].text ?? "").nilIfEmpty, artifactPath: $0[3].text ?? "",
+                                       contentHash: $0[4].text ?? "", contentLength: Int($0[5].integer ?? 0), receivedAt: $0[6].text ?? "")
             }
         }
     }
@@ -105,7 +105,7 @@ extension StandInStore {
                 Int(try database.scalar("SELECT COUNT(*) FROM batch_intake WHERE state = ?", [.text(state.rawValue)]))
             }
             let oldest = try database.query("SELECT MIN(received_epoch) FROM batch_intake WHERE state = ?",
-                                            [.text(IntakeState.retryable.rawValue)]) { $0.real(0) }.first ?? nil
+                                            [.text(IntakeState.retryable.rawValue)]) { $0[0].real }.first ?? nil
             let terminal = try count(.terminalFailed)
             return DrainQueueCounts(status: terminal == 0 ? "ok" : "terminal_failed",
                                     oldestPendingAgeSeconds: oldest.map { max(0, now.timeIntervalSince1970 - $0) },
@@ -118,9 +118,9 @@ extension StandInStore {
     func historicalDigest() throws -> HistoricalDigest {
         let lines = try withDatabase {
             try $0.query("""
-                SELECT seq, event_id, state, error_category, error, received_at, envelope_json
+                SELECT CAST(seq AS TEXT), event_id, state, error_category, error, received_at, envelope_json
                 FROM batch_intake WHERE historical = 1 ORDER BY seq
-                """) { row in (0 ..< 7).map { row.text(Int32($0)) ?? "" }.joined(separator: "\t") + "\n" }
+                """) { row in (0 ..< 7).map { row[$0].text ?? "" }.joined(separator: "\t") + "\n" }
         }
         return HistoricalDigest(count: lines.count, sha256: SHA256.hex(of: lines.joined()))
     }

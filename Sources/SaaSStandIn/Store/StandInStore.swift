@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// All stand-in state in one SQLite file (WAL), every access serialised by one lock.
@@ -14,7 +15,7 @@ final class StandInStore: @unchecked Sendable {
     /// Opens `path`, creating and seeding it with `historicalRows` rows when it is new.
     init(path: String, historicalRows: Int) throws {
         self.path = path
-        database = try SQLiteDatabase(path: path)
+        database = try SQLiteDatabase(url: URL(fileURLWithPath: path), mode: .create)
         try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
         let version = try database.scalar("PRAGMA user_version")
         if version == 0 {
@@ -24,7 +25,7 @@ final class StandInStore: @unchecked Sendable {
                 try database.execute("PRAGMA user_version = \(StoreSchema.version)")
             }
         } else if version != StoreSchema.version {
-            throw SQLiteError.open(path: path, code: 0, message: "store schema version \(version), this stand-in reads \(StoreSchema.version)")
+            throw StandInError.storeUnavailable(path: path, reason: "store schema version \(version), this stand-in reads \(StoreSchema.version)")
         }
     }
 
