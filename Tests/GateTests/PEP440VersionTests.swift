@@ -138,4 +138,13 @@ final class PEP440VersionTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode([PEP440Version].self, from: data), [try PEP440Version("3.2.0rc16")])
         XCTAssertThrowsError(try JSONDecoder().decode([PEP440Version].self, from: Data(#"["nope"]"#.utf8)))
     }
+
+    func testReleaseLineIsStoredAsItsTextAndValidatedOnDecode() throws {
+        let data = try JSONEncoder().encode([try ReleaseLine("3.2")])
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), #"["3.2"]"#)
+        XCTAssertEqual(try JSONDecoder().decode([ReleaseLine].self, from: data), [try ReleaseLine("3.2")])
+        XCTAssertThrowsError(try JSONDecoder().decode([ReleaseLine].self, from: Data(#"["3.2rc1"]"#.utf8))) { error in
+            guard case DecodingError.dataCorrupted? = error as? DecodingError else { return XCTFail("\(error)") }
+        }
+    }
 }

@@ -190,21 +190,5 @@ extension PEP440Version: Comparable, Hashable {
 
 // MARK: - Codable
 
-extension PEP440Version: Codable {
-    /// Decodes from the version's text.
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(error)")
-        }
-    }
-
-    /// Encodes as the normalised text.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+/// Stored as its normalised text.
+extension PEP440Version: TextCodable {}

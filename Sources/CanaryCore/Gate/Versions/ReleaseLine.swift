@@ -1,7 +1,7 @@
 import Foundation
 
 /// A release line such as `3.2`: every version whose release numbers start with these.
-public struct ReleaseLine: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct ReleaseLine: Hashable, Sendable, TextCodable {
     /// The leading release numbers, e.g. `[3, 2]`.
     public let prefix: [Int]
 
@@ -25,21 +25,4 @@ public struct ReleaseLine: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// The line as typed, e.g. `3.2`.
     public var description: String { prefix.map(String.init).joined(separator: ".") }
-
-    /// Decodes from the line's text, validating it.
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(error)")
-        }
-    }
-
-    /// Encodes as the line's text.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
