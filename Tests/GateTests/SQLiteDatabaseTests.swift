@@ -34,6 +34,27 @@ final class SQLiteDatabaseTests: XCTestCase {
         XCTAssertEqual(try database.query("SELECT COUNT(*) AS n FROM t").first?["n"], .integer(0))
     }
 
+    func testACachedStatementIsReboundEachTimeAndHoldsNoLockWhenIdle() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.url.appendingPathComponent("t.db")
+        let database = try SQLiteDatabase(url: url, mode: .create)
+        try database.execute("CREATE TABLE t (k TEXT, v INTEGER)")
+        for (key, value) in [("a", 1), ("b", 2), ("c", 3)] {
+            try database.run("INSERT INTO t VALUES (?, ?)", [.text(key), .integer(Int64(value))])
+            XCTAssertEqual(database.changes, 1)
+        }
+        let select = "SELECT v FROM t WHERE k = ?"
+        XCTAssertEqual(try database.query(select, [.text("b")]) { $0[0].integer }, [2])
+        XCTAssertEqual(try database.query(select, [.text("c")]) { $0[0].integer }, [3])
+        XCTAssertEqual(try database.query(select, [.text("z")]) { $0[0].integer }, [])
+        XCTAssertEqual(try database.scalar("SELECT COUNT(*) FROM t"), 3)
+        // A cached statement left mid-step would keep a read lock and block another connection's write.
+        let other = try SQLiteDatabase(url: url, mode: .readWrite, busyTimeout: 0)
+        try other.run("DELETE FROM t WHERE k = ?", [.text("a")])
+        XCTAssertEqual(try database.transaction { try database.scalar("SELECT COUNT(*) FROM t") }, 2)
+    }
+
     func testReadOnlyConnectionRefusesWrites() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
