@@ -74,7 +74,12 @@ final class GateRunnerTests: XCTestCase {
         XCTAssertEqual(rig.canary.calls.read { $0 }, [.single, .fourRun])
         XCTAssertEqual(rig.teamspace.calls.read { $0 }, [1, 2, 3, 4])
         XCTAssertEqual(rig.artifacts.text("install-3.2.6rc2.log"), "installing 3.2.6rc2\n")
-        XCTAssertEqual(rig.artifacts.text("four-run.log"), "canary output for four_run\n")
+        XCTAssertEqual(rig.artifacts.text("four-run.log"),
+                       "canary output for four_run\ncanary: run 1/4: started\nnot progress\ncanary: run 1/4: pass (1s)\n")
+        let progress = rig.progress.read { $0 }
+        XCTAssertTrue(progress.contains("  canary: run 1/4: started"), "the script's progress lines reach the gate's, whole")
+        XCTAssertTrue(progress.contains("  canary: run 1/4: pass (1s)"))
+        XCTAssertFalse(progress.contains { $0.contains("not progress") || $0.contains("canary output") }, "the rest stays in the log")
 
         let report = try XCTUnwrap(rig.artifacts.text(GateRunner.reportName))
         XCTAssertTrue(report.hasPrefix("canary gate: GATE_COMPLETE\n"), report)

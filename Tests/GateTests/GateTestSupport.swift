@@ -268,7 +268,9 @@ final class FakeCanary: CanaryRunner, @unchecked Sendable {
             let edited = GateRunFile(outcome: "pass", runNumber: 1, cliVersion: "3.2.6rc2", eventsPackageVersion: "edited", scenarios: Build.runFile(1).scenarios)
             files.put("\(bundle)/\(tamperWith)", (try? encoder.encode(edited)) ?? Data())
         }
-        output?("canary output for \(mode.rawValue)\n")
+        // Chunks split mid-line, as a pipe delivers them; progress lines start with "canary: ".
+        output?("canary output for \(mode.rawValue)\ncanary: run 1/\(mode.expectedRuns): sta")
+        output?("rted\nnot progress\ncanary: run 1/\(mode.expectedRuns): pass (1s)\n")
         let passed = runs.filter { $0.outcome == "pass" }.count
         return CanaryScriptOutcome(
             exitStatus: passed == runs.count ? 0 : 1, evidenceDirectory: bundle,

@@ -164,7 +164,10 @@ public struct GateRunner {
         let cli = try installedCLI(ledger)
         let logName = mode == .single ? "single-run.log" : "four-run.log"
         progress("gate: running \(steps.canary.runnerDescription) (\(mode.label); log \(artifacts.path(of: logName)))")
-        let script = try steps.canary.run(mode, cli: cli, saasURL: steps.saas.baseURL, output: logSink(logName))
+        // The script's own "canary: …" lines (each run and scenario as it ends) are the progress of a long step.
+        let script = try steps.canary.run(
+            mode, cli: cli, saasURL: steps.saas.baseURL, output: logSink(logName, progressPrefix: "canary: ")
+        )
         var runs: [GateRunFile] = []
         var problems: [String] = []
         var manifest: ManifestVerification?
@@ -299,11 +302,16 @@ public struct GateRunner {
         }
     }
 
-    private func logSink(_ name: String) -> @Sendable (String) -> Void {
+    /// Appends a step's output to its log; echoes all of it when asked to, else only lines starting with `progressPrefix`.
+    private func logSink(_ name: String, progressPrefix: String? = nil) -> @Sendable (String) -> Void {
         let artifacts = artifacts, progress = progress, echo = echoStepOutput
+        let filter = echo ? nil : progressPrefix.map { prefix in
+            ProgressLineFilter(prefix: prefix) { progress("  " + $0) }
+        }
         return { text in
             _ = try? artifacts.append(text, to: name)
             if echo { progress(text.hasSuffix("\n") ? String(text.dropLast()) : text) }
+            filter?.consume(text)
         }
     }
 
