@@ -136,7 +136,7 @@ final class GateRunnerTests: XCTestCase {
 
         let report = try XCTUnwrap(outcome.finalState.stopReport)
         XCTAssertEqual(report.stoppedAt, .singleRunPassed)
-        XCTAssertEqual(report.reason, "run 3: scenario 4 failed: queue.rollback_row_missing -> re-open #1141")
+        XCTAssertEqual(report.reason, "run 3: scenario 4 failed: queue.rollback_row_missing -> re-open #1141 [details 4]")
         XCTAssertEqual(report.evidence, ["/artifacts/sync_identity_boundary/3.2.6rc2-attempt2", "/attempts/attempt-1/four-run.log"])
         XCTAssertEqual(rig.tracker.actions.read { $0 }, ["comment spec-kitty#1141", "reopen spec-kitty#1141"])
         XCTAssertEqual(try rig.tracker.issue(.rollbackBlocker).state, .open)

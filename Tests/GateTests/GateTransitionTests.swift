@@ -188,7 +188,7 @@ final class GateTransitionTests: XCTestCase {
     func testSingleRunRollbackFailureReopensTheRollbackBlocker() {
         let run = Build.canaryRun(.single, runs: [Build.runFile(1, failing: [4: "queue.rollback_row_missing"])])
         let report = assertStopped(GateTransition.next(.preflightClean, .canaryRun(run)), at: .preflightClean,
-                                   reason: "scenario 4 failed: queue.rollback_row_missing -> re-open #1141")
+                                   reason: "scenario 4 failed: queue.rollback_row_missing -> re-open #1141 [details 4]")
         XCTAssertEqual(report?.reopen, [.rollbackBlocker])
         XCTAssertEqual(report?.evidence, ["/bundles/3.2.6rc2-attempt1", "/attempt/single-run.log"])
         XCTAssertEqual(report?.nextAction,
@@ -198,22 +198,41 @@ final class GateTransitionTests: XCTestCase {
     func testForceReasonMissingAlsoMapsToTheRollbackBlocker() {
         let run = Build.canaryRun(.single, runs: [Build.runFile(1, failing: [4: "contract.force_reason_missing"])])
         let report = assertStopped(GateTransition.next(.preflightClean, .canaryRun(run)), at: .preflightClean,
-                                   reason: "scenario 4 failed: contract.force_reason_missing -> re-open #1141")
+                                   reason: "scenario 4 failed: contract.force_reason_missing -> re-open #1141 [details 4]")
         XCTAssertEqual(report?.reopen, [.rollbackBlocker])
     }
 
     func testQueuedEventsCountedAsErrorsReopenTheQueuedEventsBlocker() {
         let run = Build.canaryRun(.single, runs: [Build.runFile(1, failing: [1: "sync.event_loop_unavailable"])])
         let report = assertStopped(GateTransition.next(.preflightClean, .canaryRun(run)), at: .preflightClean,
-                                   reason: "scenario 1 failed: sync.event_loop_unavailable -> re-open #1182")
+                                   reason: "scenario 1 failed: sync.event_loop_unavailable -> re-open #1182 [details 1]")
         XCTAssertEqual(report?.reopen, [.queuedEventsBlocker])
+    }
+
+    func testScenariosFailingTheSameWayAreOneFindingInTheCLIsOwnWords() throws {
+        // Recorded from the real 3.2.6rc2 (setup-plan refuses a host its own `auth login` authenticated).
+        func details(_ slug: String) -> String {
+            "failed - cli.command_failed: agent mission setup-plan: `/opt/canary/.venv-spec-kitty/3.2.6rc2/bin/spec-kitty agent "
+                + "mission setup-plan --mission \(slug) --json` exit 2\n{\"error_code\": \"SAAS_SYNC_UNAUTHENTICATED\", \"error\": "
+                + "\"SaaS sync cannot be guaranteed: no authenticated session/credentials found.\"}\n"
+                + "scenario directory: /tmp/spec-kitty-canary/scenario-1 (Scenario1FreshAuthenticatedMissionTests.swift:9)"
+        }
+        let scenarios = (1 ... 4).map {
+            GateRunFile.Scenario(id: $0, status: "fail", failureMode: "cli.command_failed", details: details("canary-mission-\($0)"))
+        }
+        let run = Build.canaryRun(.single, runs: [GateRunFile(outcome: "fail", runNumber: 1, scenarios: scenarios)])
+        assertStopped(GateTransition.next(.preflightClean, .canaryRun(run)), at: .preflightClean,
+                      reason: "scenarios 1, 2, 3, 4 failed: cli.command_failed -> no blocker maps to cli.command_failed: "
+                          + "file a new issue with this evidence [scenario 1: agent mission setup-plan: exit 2 "
+                          + "{\"error_code\": \"SAAS_SYNC_UNAUTHENTICATED\", \"error\": \"SaaS sync cannot be guaranteed: "
+                          + "no authenticated session/credentials found.\"}]")
     }
 
     func testAFailureNoBlockerMapsToSaysSo() {
         let run = Build.canaryRun(.single, runs: [Build.runFile(1, failing: [2: "sync.rejected_by_saas"])])
         let report = assertStopped(GateTransition.next(.preflightClean, .canaryRun(run)), at: .preflightClean,
                                    reason: "scenario 2 failed: sync.rejected_by_saas -> no blocker maps to sync.rejected_by_saas: "
-                                       + "file a new issue with this evidence")
+                                       + "file a new issue with this evidence [details 2]")
         XCTAssertEqual(report?.reopen, [])
         XCTAssertEqual(report?.nextAction,
                        "investigate the failing scenarios from the evidence at /bundles/3.2.6rc2-attempt1; then re-run the gate")
@@ -222,20 +241,20 @@ final class GateTransitionTests: XCTestCase {
     func testAHarnessErrorIsBlamedOnTheCanary() {
         let run = Build.canaryRun(.single, runs: [Build.runFile(1, failing: [3: "harness.error"])])
         assertStopped(GateTransition.next(.preflightClean, .canaryRun(run)), at: .preflightClean,
-                      reason: "scenario 3 failed: harness.error -> harness error: fix the canary, not the CLI")
+                      reason: "scenario 3 failed: harness.error -> harness error: fix the canary, not the CLI [details 3]")
     }
 
     func testAFailureWithoutAFailureModeIsAHarnessError() {
         let run = Build.canaryRun(.single, runs: [Build.runFile(1, failing: [3: nil])])
         assertStopped(GateTransition.next(.preflightClean, .canaryRun(run)), at: .preflightClean,
                       reason: "scenario 3 failed: no failure mode -> no failure mode recorded (harness error): "
-                          + "fix the canary's classification")
+                          + "fix the canary's classification [details 3]")
     }
 
     func testAServerThatDegradedDuringTheRunMapsToNoBlocker() {
         let run = Build.canaryRun(.single, runs: [Build.runFile(1, failing: [1: "saas.not_ready"])])
         assertStopped(GateTransition.next(.preflightClean, .canaryRun(run)), at: .preflightClean,
-                      reason: "scenario 1 failed: saas.not_ready -> the server degraded during the run: no blocker maps to it")
+                      reason: "scenario 1 failed: saas.not_ready -> the server degraded during the run: no blocker maps to it [details 1]")
     }
 
     func testTheScriptsPreflightRefusalStopsWithItsSummary() {
@@ -307,7 +326,7 @@ final class GateTransitionTests: XCTestCase {
     func testAFailureInAnyOfTheFourRunsStopsAndNamesTheRun() {
         let runs = [Build.runFile(1), Build.runFile(2, failing: [4: "queue.rollback_row_missing"]), Build.runFile(3), Build.runFile(4)]
         let report = assertStopped(GateTransition.next(.singleRunPassed, .canaryRun(Build.canaryRun(.fourRun, runs: runs))),
-                                   at: .singleRunPassed, reason: "run 2: scenario 4 failed: queue.rollback_row_missing -> re-open #1141")
+                                   at: .singleRunPassed, reason: "run 2: scenario 4 failed: queue.rollback_row_missing -> re-open #1141 [details 4]")
         XCTAssertEqual(report?.reopen, [.rollbackBlocker])
     }
 
@@ -316,9 +335,9 @@ final class GateTransitionTests: XCTestCase {
                     Build.runFile(3, failing: [4: "queue.rollback_row_missing"]), Build.runFile(4, failing: [4: "queue.rollback_row_missing"])]
         let report = assertStopped(
             GateTransition.next(.singleRunPassed, .canaryRun(Build.canaryRun(.fourRun, runs: runs))), at: .singleRunPassed,
-            reason: "run 1: scenario 1 failed: sync.event_loop_unavailable -> re-open #1182; "
-                + "run 3: scenario 4 failed: queue.rollback_row_missing -> re-open #1141; "
-                + "run 4: scenario 4 failed: queue.rollback_row_missing -> re-open #1141"
+            reason: "run 1: scenario 1 failed: sync.event_loop_unavailable -> re-open #1182 [details 1]; "
+                + "run 3: scenario 4 failed: queue.rollback_row_missing -> re-open #1141 [details 4]; "
+                + "run 4: scenario 4 failed: queue.rollback_row_missing -> re-open #1141 [details 4]"
         )
         XCTAssertEqual(report?.reopen, [.queuedEventsBlocker, .rollbackBlocker])
     }

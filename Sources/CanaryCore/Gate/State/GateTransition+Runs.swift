@@ -25,10 +25,18 @@ extension GateTransition {
                 reasons.append("\(prefix)\(file.scenarios.count) of 4 scenarios recorded" + (file.partial == true ? " (partial run)" : ""))
             }
             let failing = file.scenarios.filter { $0.status != "pass" }
-            for scenario in failing {
-                let mode = scenario.failureMode ?? "no failure mode"
-                reasons.append("\(prefix)scenario \(scenario.id) failed: \(mode) -> \(BlockerMapping.consequence(forFailureMode: scenario.failureMode))")
-                if let blocker = BlockerMapping.blocker(forFailureMode: scenario.failureMode) {
+            // One line per failure mode: four scenarios refused the same way read as one finding, not four.
+            for group in groupedByFailureMode(failing) {
+                let first = group[0]
+                let mode = first.failureMode ?? "no failure mode"
+                let ids = group.map { String($0.id) }.joined(separator: ", ")
+                let who = group.count == 1 ? "scenario \(ids)" : "scenarios \(ids)"
+                var line = "\(prefix)\(who) failed: \(mode) -> \(BlockerMapping.consequence(forFailureMode: first.failureMode))"
+                if let cause = first.details.flatMap(FailureExcerpt.line) {
+                    line += group.count == 1 ? " [\(cause)]" : " [scenario \(first.id): \(cause)]"
+                }
+                reasons.append(line)
+                if let blocker = BlockerMapping.blocker(forFailureMode: first.failureMode) {
                     if !reopen.contains(blocker) { reopen.append(blocker) }
                 } else {
                     unmappedFailures = true
@@ -74,6 +82,19 @@ extension GateTransition {
                         next: actions.joined(separator: "; ") + "; then re-run the gate", reopen: reopen)
         }
         return onPass
+    }
+
+    /// Failing scenarios grouped by failure mode, in order of first appearance.
+    private static func groupedByFailureMode(_ failing: [GateRunFile.Scenario]) -> [[GateRunFile.Scenario]] {
+        var groups: [[GateRunFile.Scenario]] = []
+        for scenario in failing {
+            if let index = groups.firstIndex(where: { $0[0].failureMode == scenario.failureMode }) {
+                groups[index].append(scenario)
+            } else {
+                groups.append([scenario])
+            }
+        }
+        return groups
     }
 
     static func judgeE2EClosure(_ update: IssueUpdateObservation) -> GateState {
