@@ -28,26 +28,10 @@ if [[ -x "$python_bin" && -f "$marker" ]]; then
     exit 0
 fi
 
-python="${PYTHON:-$(command -v python3 || true)}"
-if [[ -z "$python" ]]; then
-    echo "bootstrap-events-validator: python3 not found on PATH" >&2
-    exit 1
-fi
-
+# shellcheck source=lib/staged-venv.sh
+source "$repo_root/scripts/lib/staged-venv.sh"
 echo "bootstrap-events-validator: installing spec-kitty-events[conformance]==$version into $venv" >&2
-# Built beside its final place and moved in, so an interrupted install never
-# leaves a half-made venv that looks usable.
-staging="$venv_root/.staging-$version-$$"
-rm -rf "$staging"
-mkdir -p "$venv_root"
-trap 'rm -rf "$staging"' EXIT
-"$python" -m venv "$staging"
-"$staging/bin/pip" install --disable-pip-version-check -q "spec-kitty-events[conformance]==$version" >&2
-rm -rf "$venv"
-mv "$staging" "$venv"
-trap - EXIT
-# venv scripts carry the staging path in their shebangs and activate files.
-grep -rlI --null "$staging" "$venv/bin" | xargs -0 -r sed -i "s#$staging#$venv#g"
+staged_venv_install bootstrap-events-validator "$venv" "" "spec-kitty-events[conformance]==$version"
 # Fail here, not in the first strict request, when the package does not import.
 "$python_bin" -c "import jsonschema, spec_kitty_events.conformance as c; c.validate_event" >&2
 touch "$marker"

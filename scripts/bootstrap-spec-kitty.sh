@@ -25,12 +25,6 @@ if [[ -x "$bin" && -f "$marker" ]]; then
     exit 0
 fi
 
-python="${PYTHON:-$(command -v python3 || true)}"
-if [[ -z "$python" ]]; then
-    echo "bootstrap-spec-kitty: python3 not found on PATH" >&2
-    exit 1
-fi
-
 # Up to 3.2.3 (and in some later RCs, e.g. 3.2.6rc2) the CLI fails to start
 # under typer 0.26+, which vendors click. Known cases get the pin up front;
 # any other version that then fails to start is retried with it.
@@ -39,24 +33,18 @@ case "$version" in
     3.2.0*|3.2.1|3.2.1[a-z]*|3.2.2|3.2.2[a-z]*|3.2.3|3.2.3[a-z]*) extra=("typer==0.25.1") ;;
 esac
 
+pin_typer_if_it_does_not_start() {
+    local staging="$1"
+    if ! "$staging/bin/spec-kitty" --version >/dev/null 2>&1 && ((${#extra[@]} == 0)); then
+        echo "bootstrap-spec-kitty: $version does not start; pinning typer==0.25.1" >&2
+        "$staging/bin/pip" install --disable-pip-version-check -q "typer==0.25.1" >&2
+    fi
+}
+
+# shellcheck source=lib/staged-venv.sh
+source "$repo_root/scripts/lib/staged-venv.sh"
 echo "bootstrap-spec-kitty: installing spec-kitty-cli==$version into $venv" >&2
-# Build beside the final place and move it in, so an interrupted install never
-# leaves a half-made venv that looks usable.
-staging="$venv_root/.staging-$version-$$"
-rm -rf "$staging"
-mkdir -p "$venv_root"
-trap 'rm -rf "$staging"' EXIT
-"$python" -m venv "$staging"
-"$staging/bin/pip" install --disable-pip-version-check -q "spec-kitty-cli==$version" "${extra[@]}" >&2
-if ! "$staging/bin/spec-kitty" --version >/dev/null 2>&1 && ((${#extra[@]} == 0)); then
-    echo "bootstrap-spec-kitty: $version does not start; pinning typer==0.25.1" >&2
-    "$staging/bin/pip" install --disable-pip-version-check -q "typer==0.25.1" >&2
-fi
-rm -rf "$venv"
-mv "$staging" "$venv"
-trap - EXIT
-# venv scripts carry the staging path in their shebangs; rewrite them.
-grep -rlI --null "$staging" "$venv/bin" | xargs -0 -r sed -i "s#$staging#$venv#g"
+staged_venv_install bootstrap-spec-kitty "$venv" pin_typer_if_it_does_not_start "spec-kitty-cli==$version" ${extra[@]+"${extra[@]}"}
 "$bin" --version >&2
 touch "$marker"
 echo "$bin"
