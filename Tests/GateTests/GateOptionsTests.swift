@@ -8,6 +8,7 @@ final class GateOptionsTests: XCTestCase {
         XCTAssertEqual(options.tracker, .file(nil))
         XCTAssertEqual(options.baseline.description, "3.2.0rc15")
         XCTAssertNil(options.line)
+        XCTAssertNil(options.candidate, "the index decides unless a release engineer names a version")
         XCTAssertEqual(options.index, .pip)
         XCTAssertNil(options.saasURL)
         XCTAssertEqual(options.teamspaceDirectory, "/tmp")
@@ -18,7 +19,7 @@ final class GateOptionsTests: XCTestCase {
 
     func testParsesEveryOption() throws {
         let options = try GateOptions.parse([
-            "--tracker", "github", "--github-owner", "spec-kitty", "--line", "3.2", "--baseline=3.2.0-RC.15",
+            "--tracker", "github", "--github-owner", "spec-kitty", "--line", "3.2", "--baseline=3.2.0-RC.15", "--candidate", "3.2.7",
             "--index", "3.2.0rc15, 3.2.0rc16", "--cli-bin", "/v/bin/spec-kitty", "--venv-root", "/venvs", "--saas-url", "http://127.0.0.1:8000",
             "--cli-repo", "/src/spec-kitty", "--teamspace-command", "make teamspace", "--teamspace-dir", "/logs", "--work-dir", "/work",
             "--repo-root", "/repo", "--no-reopen", "--verbose", "--dry-run",
@@ -27,6 +28,7 @@ final class GateOptionsTests: XCTestCase {
         XCTAssertEqual(options.githubOwner, "spec-kitty")
         XCTAssertEqual(options.line?.description, "3.2")
         XCTAssertEqual(options.baseline.description, "3.2.0rc15")
+        XCTAssertEqual(options.candidate?.description, "3.2.7")
         XCTAssertEqual(options.index, .fixed(["3.2.0rc15", "3.2.0rc16"]))
         XCTAssertEqual(options.cliBinary, "/v/bin/spec-kitty")
         XCTAssertEqual(options.venvRoot, "/venvs")

@@ -30,6 +30,19 @@ final class PEP440ReleaseSelectionTests: XCTestCase {
         )
     }
 
+    func testANamedCandidateIsTakenWhenListedAndTheReasonSaysSo() throws {
+        let listed = try PipIndexVersions.parse(RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
+        let named = ReleaseCandidateSelection.named(try PEP440Version("3.2.7"), from: listed.versions, line: try ReleaseLine("3.2"))
+        XCTAssertEqual(named.chosen?.description, "3.2.7")
+        XCTAssertEqual(named.reason, "3.2.7 named by --candidate, not picked from the index (the newest RC in line 3.2 is 3.2.6rc2)")
+
+        let missing = ReleaseCandidateSelection.named(try PEP440Version("3.2.8rc1"), from: listed.versions, line: nil)
+        XCTAssertNil(missing.chosen, "a version the index does not list cannot be installed from it")
+        XCTAssertEqual(missing.reason, "3.2.8rc1 (named by --candidate) is not on the index among \(listed.versions.count) listed versions")
+        XCTAssertEqual(GateTransition.next(.blockersVerified, .releaseCandidate(ReleaseCandidateObservation(
+            baseline: GateOptions.defaultBaseline, selection: missing))).stopReport?.stoppedAt, .blockersVerified)
+    }
+
     func testWithoutALineTheNewestPrereleaseOnTheIndexIsChosen() throws {
         let listed = try PipIndexVersions.parse(RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
         let selection = ReleaseCandidateSelection.pick(from: listed.versions, line: nil)

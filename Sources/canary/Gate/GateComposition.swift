@@ -20,6 +20,7 @@ struct GateComposition {
             trackerPath = nil
         }
         var configuration = GateConfiguration(baseline: options.baseline, line: options.line)
+        configuration.candidate = options.candidate
         configuration.teamspaceDirectory = Self.absolute(options.teamspaceDirectory)
         configuration.reopenBlockersOnFailure = options.reopenBlockers
         self.configuration = configuration

@@ -28,6 +28,8 @@ public struct GateOptions: Equatable, Sendable {
     public var line: ReleaseLine?
     /// The RC the last gate ran against.
     public var baseline = GateOptions.defaultBaseline
+    /// A version to gate instead of the newest RC (it must be on the index).
+    public var candidate: PEP440Version?
     /// The package index.
     public var index: IndexChoice = .pip
     /// A pre-installed CLI to use instead of installing.
@@ -90,6 +92,11 @@ public struct GateOptions: Equatable, Sendable {
                 let text = try value()
                 do { options.line = try ReleaseLine(text) } catch {
                     throw GateOptionsError.invalidValue(option: name, value: text, why: "expected release numbers such as 3.2")
+                }
+            case "--candidate":
+                let text = try value()
+                do { options.candidate = try PEP440Version(text) } catch {
+                    throw GateOptionsError.invalidValue(option: name, value: text, why: "\(error)")
                 }
             case "--baseline":
                 let text = try value()
@@ -156,6 +163,8 @@ public struct GateOptions: Equatable, Sendable {
           --init-tracker           write a starting tracker file (all four issues OPEN) and exit
           --line X.Y               pick the newest RC within this release line (default: whole index)
           --baseline VERSION       the RC the previous gate ran against (default 3.2.0rc15)
+          --candidate VERSION      gate this version instead of the newest RC; it must be on the index
+                                   and newer than the baseline, and every report names it as chosen by hand
           --index pip|V1,V2,...    versions from `pip index versions --pre` (default) or a fixed list
           --cli-bin PATH           use this installed spec-kitty (must be the chosen RC) instead of
                                    installing through scripts/bootstrap-spec-kitty.sh

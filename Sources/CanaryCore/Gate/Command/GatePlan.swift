@@ -13,7 +13,9 @@ public enum GatePlan {
             "  attempt directory: \(workDirectory)/attempt-N (first unused N)",
             "  IDLE              \(GateStep.verifyBlockers.label): \(blockers) via \(steps.tracker.trackerDescription)"
                 + (steps.fixInspector.map { "; fix commits from \($0.sourceDescription)" } ?? "; fix facts from the tracker"),
-            "  BLOCKERS_VERIFIED newest RC of \(configuration.packageName) in \(line) from \(steps.index.indexDescription), "
+            "  BLOCKERS_VERIFIED "
+                + (configuration.candidate.map { "\($0) (--candidate) if listed" } ?? "newest RC")
+                + " of \(configuration.packageName) in \(line) from \(steps.index.indexDescription), "
                 + "must be newer than \(configuration.baseline); install: \(steps.installer.installerDescription)",
             "  RC_INSTALLED      import \(ImportCheckResult.syncModules.joined(separator: ", ")); trace to "
                 + "\(CLITrace.floorCommit.prefix(12)) "

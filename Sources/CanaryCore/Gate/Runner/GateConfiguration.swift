@@ -8,6 +8,8 @@ public struct GateConfiguration: Sendable {
     public var baseline: PEP440Version
     /// The release line to pick from; nil means the whole index.
     public var line: ReleaseLine?
+    /// A version named by the release engineer instead of the newest RC; nil lets the index decide.
+    public var candidate: PEP440Version?
     /// The blockers whose fixes the gate verifies first.
     public var blockers: [IssueRef] = [.rollbackBlocker, .queuedEventsBlocker]
     /// The issue the four-run evidence closes.

@@ -118,7 +118,8 @@ public struct GateRunner {
 
     private func installReleaseCandidate() throws -> ReleaseCandidateObservation {
         let listed = try steps.index.versions(of: configuration.packageName)
-        let selection = ReleaseCandidateSelection.pick(from: listed, line: configuration.line)
+        let selection = configuration.candidate.map { ReleaseCandidateSelection.named($0, from: listed, line: configuration.line) }
+            ?? ReleaseCandidateSelection.pick(from: listed, line: configuration.line)
         progress("gate: \(selection.reason)")
         guard let chosen = selection.chosen, chosen > configuration.baseline else {
             return ReleaseCandidateObservation(baseline: configuration.baseline, selection: selection)

@@ -19,6 +19,23 @@ public struct ReleaseCandidateSelection: Codable, Equatable, Sendable {
         self.reason = reason
     }
 
+    /// Takes `candidate`, named by the release engineer, when `listed` holds it; the reason says what the index would have picked.
+    public static func named(_ candidate: PEP440Version, from listed: [String], line: ReleaseLine?) -> ReleaseCandidateSelection {
+        let newest = pick(from: listed, line: line)
+        let instead = newest.chosen.map { "the newest RC \(newest.line.map { "in line \($0)" } ?? "on the index") is \($0)" }
+            ?? newest.reason
+        guard listed.contains(where: { (try? PEP440Version($0)) == candidate }) else {
+            return ReleaseCandidateSelection(
+                chosen: nil, line: line, candidateCount: newest.candidateCount,
+                reason: "\(candidate) (named by --candidate) is not on the index among \(listed.count) listed versions"
+            )
+        }
+        return ReleaseCandidateSelection(
+            chosen: candidate, line: line, candidateCount: newest.candidateCount,
+            reason: "\(candidate) named by --candidate, not picked from the index (\(instead))"
+        )
+    }
+
     /// Picks the newest release candidate from `listed`, limited to `line` when given.
     ///
     /// Only `rc` pre-releases qualify: alphas and betas are not candidates, and a
