@@ -23,7 +23,7 @@ public enum GateStep: String, CaseIterable, Codable, Sendable {
     public var label: String {
         switch self {
         case .verifyBlockers: "verify blockers"
-        case .installReleaseCandidate: "pick and install the newest release candidate"
+        case .installReleaseCandidate: "pick and install the release candidate"
         case .preflight: "import check, CLI traceability and SaaS preflight"
         case .singleRun: "single canary run"
         case .fourRun: "four-run protocol"
