@@ -18,32 +18,18 @@ public enum Gzip {
     /// Inflates a gzip or zlib stream (windowBits 15+32 detects which), up to `limit` bytes.
     public static func inflate(_ data: Data, limit: Int = 256 * 1024 * 1024) throws -> Data {
         var stream = z_stream()
-        var status = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else { throw Failure.zlib(status) }
+        let initialised = inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        guard initialised == Z_OK else { throw Failure.zlib(initialised) }
         defer { inflateEnd(&stream) }
         var output = Data()
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var input = [UInt8](data)
-        let inputCount = input.count
-        try input.withUnsafeMutableBufferPointer { source in
-            stream.next_in = source.baseAddress
-            stream.avail_in = uInt(inputCount)
-            repeat {
-                status = chunk.withUnsafeMutableBufferPointer { target -> Int32 in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = uInt(target.count)
-                    return CZlib.inflate(&stream, Z_NO_FLUSH)
-                }
-                guard status == Z_OK || status == Z_STREAM_END else {
-                    if status == Z_BUF_ERROR { throw Failure.truncated }
-                    let message = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
-                    throw Failure.corrupt(message)
-                }
-                let produced = chunk.count - Int(stream.avail_out)
-                if output.count + produced > limit { throw Failure.tooLarge(limit: limit) }
-                output.append(contentsOf: chunk[0 ..< produced])
-                if status == Z_OK, stream.avail_in == 0, produced == 0 { throw Failure.truncated }
-            } while status != Z_STREAM_END
+        try pump(&stream, data, step: { CZlib.inflate(&$0, Z_NO_FLUSH) }) { status, produced, inputLeft, message in
+            guard status == Z_OK || status == Z_STREAM_END else {
+                if status == Z_BUF_ERROR { throw Failure.truncated }
+                throw Failure.corrupt(message ?? "zlib status \(status)")
+            }
+            if output.count + produced.count > limit { throw Failure.tooLarge(limit: limit) }
+            output.append(contentsOf: produced)
+            if status == Z_OK, inputLeft == 0, produced.isEmpty { throw Failure.truncated }
         }
         return output
     }
@@ -51,27 +37,42 @@ public enum Gzip {
     /// Compresses `data` as a gzip member (what the CLI's `gzip.compress` makes).
     public static func deflate(_ data: Data, level: Int32 = 6) throws -> Data {
         var stream = z_stream()
-        var status = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                                   ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard status == Z_OK else { throw Failure.zlib(status) }
+        let initialised = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+                                        ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        guard initialised == Z_OK else { throw Failure.zlib(initialised) }
         defer { deflateEnd(&stream) }
         var output = Data()
+        try pump(&stream, data, step: { CZlib.deflate(&$0, Z_FINISH) }) { status, produced, _, _ in
+            guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else { throw Failure.zlib(status) }
+            output.append(contentsOf: produced)
+        }
+        return output
+    }
+
+    /// Runs zlib's `step` over all of `data`, 64 KiB of output at a time, until it reports Z_STREAM_END.
+    ///
+    /// `take` sees each step's status, the bytes it produced, the input still
+    /// unread and zlib's message, and throws to stop.
+    private static func pump(
+        _ stream: inout z_stream, _ data: Data, step: (inout z_stream) -> Int32,
+        take: (_ status: Int32, _ produced: ArraySlice<UInt8>, _ inputLeft: uInt, _ message: String?) throws -> Void
+    ) throws {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var input = [UInt8](data)
         let inputCount = input.count
         try input.withUnsafeMutableBufferPointer { source in
             stream.next_in = source.baseAddress
             stream.avail_in = uInt(inputCount)
+            var status: Int32
             repeat {
                 status = chunk.withUnsafeMutableBufferPointer { target -> Int32 in
                     stream.next_out = target.baseAddress
                     stream.avail_out = uInt(target.count)
-                    return CZlib.deflate(&stream, Z_FINISH)
+                    return step(&stream)
                 }
-                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else { throw Failure.zlib(status) }
-                output.append(contentsOf: chunk[0 ..< chunk.count - Int(stream.avail_out)])
+                let produced = chunk[0 ..< chunk.count - Int(stream.avail_out)]
+                try take(status, produced, stream.avail_in, stream.msg.map { String(cString: $0) })
             } while status != Z_STREAM_END
         }
-        return output
     }
 }
