@@ -17,7 +17,7 @@ final class LoggedInRecordingsTests: XCTestCase {
         XCTAssertEqual(counts.selected, 69)
         XCTAssertTrue(counts.nothingRefused)
         let report = try SyncNowReport.parse(Data(try RecordedOutputs.text("\(folder)/sync-now.report.json").utf8))
-        XCTAssertEqual(report.delivered, counts.delivered)
+        XCTAssertEqual(report.counts.delivered, counts.delivered)
         XCTAssertEqual(report.failures, [])
     }
 
@@ -26,7 +26,7 @@ final class LoggedInRecordingsTests: XCTestCase {
         let summary = SyncNowSummary.parse(try RecordedOutputs.text("\(folder)/sync-now-nothing-new.stdout.txt"))
         XCTAssertEqual(summary.eventSync?.selected, 0)
         XCTAssertNil(summary.refusal)
-        XCTAssertEqual(try SyncNowReport.parse(Data(try RecordedOutputs.text("\(folder)/sync-now-nothing-new.report.json").utf8)).selected, 0)
+        XCTAssertEqual(try SyncNowReport.parse(Data(try RecordedOutputs.text("\(folder)/sync-now-nothing-new.report.json").utf8)).counts.selected, 0)
     }
 
     func testCoherentStatusNamesTheTeamAndTheServer() throws {

@@ -33,9 +33,9 @@ final class SyncNowSummaryTests: XCTestCase {
 
     func testReportFileFrom327() throws {
         let report = try SyncNowReport.parse(Data(RecordedOutputs.text("cli-3.2.7/sync-now-logged-out.report.json").utf8))
-        XCTAssertEqual(report.selected, 69)
-        XCTAssertEqual(report.delivered, 0)
-        XCTAssertEqual(report.terminalFailed, 0)
+        XCTAssertEqual(report.counts.selected, 69)
+        XCTAssertEqual(report.counts.delivered, 0)
+        XCTAssertEqual(report.counts.terminalFailed, 0)
         XCTAssertEqual(report.failures, [])
         XCTAssertEqual(report.raw["dispatched"]?.boolValue, true)
     }

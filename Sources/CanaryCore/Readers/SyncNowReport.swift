@@ -14,20 +14,8 @@ public struct SyncNowReport: Equatable, Sendable {
         public var error: String?
     }
 
-    /// Events selected for this pass.
-    public var selected: Int
-    /// Accepted now.
-    public var delivered: Int
-    /// Already on the server.
-    public var duplicate: Int
-    /// Queued by the server.
-    public var pending: Int
-    /// Refused by the server.
-    public var rejected: Int
-    /// Retryable failures.
-    public var transient: Int
-    /// Never to be retried.
-    public var terminalFailed: Int
+    /// The pass's counts, the same as the summary line's (`mode` is "report": the file names none).
+    public var counts: SyncNowSummary.EventSyncCounts
     /// Per-event failures.
     public var failures: [Failure]
     /// The whole document as written.
@@ -47,10 +35,11 @@ public struct SyncNowReport: Equatable, Sendable {
                 httpStatus: entry["http_status"]?.intValue, error: entry["error"]?.stringValue
             )
         }
-        return try SyncNowReport(
-            selected: count("selected"), delivered: count("delivered"), duplicate: count("duplicate"),
-            pending: count("pending"), rejected: count("rejected"), transient: count("transient"),
-            terminalFailed: count("terminal_failed"), failures: failures, raw: raw
+        let counts = try SyncNowSummary.EventSyncCounts(
+            mode: "report", delivered: count("delivered"), duplicate: count("duplicate"), pending: count("pending"),
+            rejected: count("rejected"), transient: count("transient"), terminalFailed: count("terminal_failed"),
+            selected: count("selected")
         )
+        return SyncNowReport(counts: counts, failures: failures, raw: raw)
     }
 }

@@ -389,7 +389,7 @@ public final class ScenarioFixture: @unchecked Sendable {
     public func requireSyncOutcome(_ outcome: SyncNowOutcome) throws -> SyncNowOutcome {
         let result = outcome.result
         if result.timedOut { throw ScenarioFailure.from(step: "sync now", result) }
-        if let counts = outcome.summary.eventSync ?? outcome.report.map({ .init(report: $0) }) {
+        if let counts = outcome.summary.eventSync ?? outcome.report?.counts {
             updateEvidence { $0.notes["sync_now"] = "delivered \(counts.delivered) duplicate \(counts.duplicate) pending \(counts.pending) rejected \(counts.rejected) transient \(counts.transient) terminal-failed \(counts.terminalFailed) (selected \(counts.selected))" }
             if counts.rejected > 0 || counts.terminalFailed > 0 {
                 let errors = outcome.report?.failures.compactMap(\.error).prefix(3).joined(separator: "; ") ?? ""
@@ -478,15 +478,6 @@ public final class ScenarioFixture: @unchecked Sendable {
             left.append("sync daemon pid(s) \(daemons.map(String.init).joined(separator: ", "))")
         }
         return left.isEmpty ? nil : left.joined(separator: "; ")
-    }
-}
-
-extension SyncNowSummary.EventSyncCounts {
-    /// Counts from a `--report` file, for outputs whose summary line was not recognised.
-    init(report: SyncNowReport) {
-        self.init(mode: "report", delivered: report.delivered, duplicate: report.duplicate, pending: report.pending,
-                  rejected: report.rejected, transient: report.transient, terminalFailed: report.terminalFailed,
-                  selected: report.selected)
     }
 }
 
