@@ -30,6 +30,16 @@ final class GateProcessRunnerTests: XCTestCase {
         XCTAssertEqual(chunks.read { $0 }, "one\ntwo\n")
     }
 
+    func testACharacterSplitAcrossReadsIsStreamedWhole() throws {
+        let chunks = Locked<String>("")
+        // "✓" is E2 9C 93; the child writes it in two parts, apart in time, so they arrive as two reads.
+        let result = try runner.run(GateCommandLine(["sh", "-c", #"printf '\342\234'; sleep 0.3; printf '\223 ok\n'; printf '\342' >&2"#])) { text in
+            chunks.write { $0 += text }
+        }
+        XCTAssertEqual(result.stdout, "✓ ok\n")
+        XCTAssertEqual(chunks.read { $0 }, "✓ ok\n\u{FFFD}", "a character cut by a read waits for its rest; a stream ending mid-character is still passed on")
+    }
+
     func testAMissingProgramExits127() throws {
         XCTAssertEqual(try runner.run(GateCommandLine(["no-such-program-for-the-gate"])).exitStatus, 127)
     }

@@ -58,12 +58,13 @@ final class ProcessRunnerTests: XCTestCase {
     }
 
     func testOutputIsHandedOverWhileTheChildRuns() throws {
-        var chunks: [(at: Date, text: String)] = []
+        var chunks: [(at: Date, text: String, isStandardError: Bool)] = []
         let started = Date()
-        let result = try runner.run(["/bin/sh", "-c", "echo one; sleep 0.4; echo two >&2"], timeout: 10) { chunk in
-            chunks.append((Date(), String(decoding: chunk, as: UTF8.self)))
+        let result = try runner.run(["/bin/sh", "-c", "echo one; sleep 0.4; echo two >&2"], timeout: 10) { chunk, isStandardError in
+            chunks.append((Date(), String(decoding: chunk, as: UTF8.self), isStandardError))
         }
         XCTAssertEqual(chunks.map(\.text), ["one\n", "two\n"])
+        XCTAssertEqual(chunks.map(\.isStandardError), [false, true])
         XCTAssertLessThan(chunks[0].at.timeIntervalSince(started), 0.35, "the first line arrives before the child ends")
         XCTAssertEqual(result.stdout, "one\n", "streamed output is still in the result")
         XCTAssertEqual(result.stderr, "two\n")

@@ -28,8 +28,8 @@ struct ChildSupervisor {
     /// How long output is still read after the leader exits while a
     /// descendant keeps the pipes open.
     let drainGrace: TimeInterval
-    /// Receives each chunk of stdout or stderr as it is read, for live progress.
-    let onOutput: ((Data) -> Void)?
+    /// Receives each chunk of stdout or stderr as it is read (true for stderr), for live progress.
+    let onOutput: ((Data, Bool) -> Void)?
 
     /// Runs until the child is reaped and its output drained; closes both read ends.
     func supervise() -> Outcome {
@@ -82,12 +82,13 @@ struct ChildSupervisor {
                 let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
                 if count > 0 {
                     let chunk = Data(buffer[0 ..< count])
-                    if entry.fd == stdoutFD {
-                        outcome.stdout.append(chunk)
-                    } else {
+                    let isStandardError = entry.fd != stdoutFD
+                    if isStandardError {
                         outcome.stderr.append(chunk)
+                    } else {
+                        outcome.stdout.append(chunk)
                     }
-                    onOutput?(chunk)
+                    onOutput?(chunk, isStandardError)
                 } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
                     open.remove(entry.fd)
                 }

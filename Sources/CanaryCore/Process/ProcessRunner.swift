@@ -47,15 +47,16 @@ public final class ProcessRunner: @unchecked Sendable {
     /// A non-zero exit or a timeout is a *result*, not an error: call
     /// `requireSuccess()` on it when the caller needs one. Throws only when
     /// the command could not be started. `output` sees each chunk of stdout
-    /// and stderr as it arrives (a long script's progress), on this thread;
-    /// the result still holds all of it.
+    /// and stderr as it arrives (a long script's progress; true marks stderr),
+    /// on this thread; the result still holds all of it. A chunk is raw bytes:
+    /// it may end inside a UTF-8 character.
     public func run(
         _ argv: [String],
         environment: ProcessEnvironment = .inheriting(),
         workingDirectory: URL? = nil,
         timeout: TimeInterval? = nil,
         label: String? = nil,
-        output: ((Data) -> Void)? = nil
+        output: ((_ chunk: Data, _ isStandardError: Bool) -> Void)? = nil
     ) throws -> CommandResult {
         precondition(!argv.isEmpty, "argv must name an executable")
         let executable = try ExecutableLocator.resolve(argv[0], searchPath: environment["PATH"])

@@ -16,14 +16,16 @@ public struct GateProcessRunner: GateProcessRunning {
 
     /// Runs `command` to completion; `output` receives new stdout/stderr text while it runs.
     public func run(_ command: GateCommandLine, output: (@Sendable (String) -> Void)?) throws -> GateProcessResult {
+        let streamed = output.map(StreamedText.init(sink:))
         let result: CommandResult
         do {
+            defer { streamed?.finish() }
             result = try runner.run(
                 command.arguments,
                 environment: .inheriting(command.environment),
                 workingDirectory: command.workingDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) },
                 timeout: command.timeout ?? .infinity,
-                output: output.map { sink in { chunk in sink(String(decoding: chunk, as: UTF8.self)) } }
+                output: streamed.map { text in { text.take($0, isStandardError: $1) } }
             )
         } catch let ProcessError.executableNotFound(name, _) {
             // What a shell answers, so a step can report "not installed" from the status alone.
