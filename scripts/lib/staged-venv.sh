@@ -21,7 +21,7 @@ staged_venv_install() {
     rm -rf "$staging"
     mkdir -p "$venv_root"
     # The caller's shell runs this trap if it dies mid-install; staging is the only thing to undo.
-    trap "rm -rf '$staging'" EXIT
+    trap "rm -rf $(printf '%q' "$staging")" EXIT
     "$python" -m venv "$staging"
     "$staging/bin/pip" install --disable-pip-version-check -q "$@" >&2
     if [[ -n "$post_install" ]]; then
