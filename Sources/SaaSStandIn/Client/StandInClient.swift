@@ -62,7 +62,23 @@ public struct StandInClient: Sendable {
         _ = try call("DELETE", "/__standin__/login-hint")
     }
 
+    /// `POST /__standin__/account-team`: `account` gets a new private team; its earlier ones stay as memberships.
+    @discardableResult
+    public func switchTeam(account: String) throws -> StandInAccount {
+        try decode(StandInAccount.self, try call("POST", "/__standin__/account-team", json: JSONCoding.data(["account": account])))
+    }
+
     // MARK: Witness
+
+    /// `GET /__standin__/sends`: every batch and push as it crossed the wire, accepted or refused, oldest first.
+    public func sends(account: String? = nil) throws -> [StandInSend] {
+        try list("sends", try call("GET", "/__standin__/sends", query: [("account", account)]))
+    }
+
+    /// `GET /__standin__/issued-tokens`: the fingerprint of every token this server issued.
+    public func issuedTokens() throws -> [StandInIssuedToken] {
+        try list("tokens", try call("GET", "/__standin__/issued-tokens"))
+    }
 
     /// `GET /__standin__/envelopes`: accepted envelopes, oldest first.
     public func envelopes(account: String? = nil, project: String? = nil, eventType: String? = nil) throws -> [StandInEnvelope] {

@@ -10,6 +10,18 @@ public struct StandInRequestLogEntry: Codable, Equatable, Sendable {
     public var account: String?
     /// When the answer was decided (ISO-8601, UTC).
     public var time: String
+    /// The fingerprint of the credential presented (bearer token, or a refresh or revoked token in the body), known or not.
+    public var tokenFingerprint: String?
+
+    /// Creates an entry.
+    public init(method: String, path: String, status: Int, account: String?, time: String, tokenFingerprint: String? = nil) {
+        self.method = method
+        self.path = path
+        self.status = status
+        self.account = account
+        self.time = time
+        self.tokenFingerprint = tokenFingerprint
+    }
 
     /// Encodes every field, `account` as null when absent (the shape never changes).
     public func encode(to encoder: Encoder) throws {
@@ -19,7 +31,8 @@ public struct StandInRequestLogEntry: Codable, Equatable, Sendable {
         try container.encode(status, forKey: .status)
         try container.encode(account, forKey: .account)
         try container.encode(time, forKey: .time)
+        try container.encode(tokenFingerprint, forKey: .tokenFingerprint)
     }
 
-    enum CodingKeys: String, CodingKey { case method, path, status, account, time }
+    enum CodingKeys: String, CodingKey { case method, path, status, account, time, tokenFingerprint = "token_fingerprint" }
 }

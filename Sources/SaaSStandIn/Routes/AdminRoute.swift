@@ -26,6 +26,12 @@ enum AdminRoute: Equatable, Sendable {
     case historicalDigest
     /// `GET dossier-artifacts?account=`.
     case dossierArtifacts
+    /// `GET sends?account=`: every batch and push as it crossed the wire, accepted or refused.
+    case sends
+    /// `GET issued-tokens`: the fingerprint of every token this server issued.
+    case issuedTokens
+    /// `POST account-team`: give an account a new private team (its earlier teams are kept as memberships).
+    case switchTeam
     /// `GET teamspace?account=`: the account's Teamspace projected from its envelopes.
     case teamspace
 }

@@ -37,4 +37,13 @@ enum Route: Equatable, Sendable {
         if case .admin = self { return false }
         return true
     }
+
+    /// The kind of send the send witness records for this route, or nil.
+    var sendKind: StandInSend.Kind? {
+        switch self {
+        case .eventsBatch: .batch
+        case .dossierPushContent: .push
+        default: nil
+        }
+    }
 }

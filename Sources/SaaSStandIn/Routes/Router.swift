@@ -26,6 +26,9 @@ enum Router {
         adminPrefix + "/historical-digest": ["GET": .admin(.historicalDigest)],
         adminPrefix + "/dossier-artifacts": ["GET": .admin(.dossierArtifacts)],
         adminPrefix + "/teamspace": ["GET": .admin(.teamspace)],
+        adminPrefix + "/sends": ["GET": .admin(.sends)],
+        adminPrefix + "/issued-tokens": ["GET": .admin(.issuedTokens)],
+        adminPrefix + "/account-team": ["POST": .admin(.switchTeam)],
     ]
 
     /// The route for `method` on `path` (a path without its query).

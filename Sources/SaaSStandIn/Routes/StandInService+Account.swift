@@ -2,7 +2,7 @@
 extension StandInService {
     func me(_ context: RequestContext) -> HTTPResponse {
         guard let account = context.account else { return Self.unauthorized }
-        return .json(200, MeResponse(account))
+        return .json(200, MeResponse(account, earlierTeams: (try? store.earlierTeams(accountID: account.userID)) ?? []))
     }
 
     func sessionStatus(_ context: RequestContext) -> HTTPResponse {

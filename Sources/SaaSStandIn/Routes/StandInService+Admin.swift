@@ -46,6 +46,16 @@ extension StandInService {
             return .json(200, try store.historicalDigest())
         case .dossierArtifacts:
             return .json(200, ["artifacts": try store.dossierArtifacts(account: query["account"])])
+        case .sends:
+            return .json(200, ["sends": try store.sends(account: query["account"])])
+        case .issuedTokens:
+            return .json(200, ["tokens": try store.issuedTokens()])
+        case .switchTeam:
+            guard let accountID = Self.jsonObject(of: context.request)?["account"]?.stringValue else {
+                return .error(400, "body must be {\"account\": \"<user_id>\"}")
+            }
+            guard let account = try store.switchTeam(accountID: accountID) else { return .error(404, "unknown account '\(accountID)'") }
+            return .json(200, account)
         case .teamspace:
             // A Teamspace belongs to one account: projecting everyone's envelopes together would
             // merge what the identity boundary keeps apart.

@@ -3,7 +3,7 @@ import Foundation
 
 /// Batch ingest and dossier content: what `spec-kitty sync now` sends.
 extension StandInService {
-    func eventsBatch(_ context: RequestContext) throws -> HTTPReply {
+    func eventsBatch(_ context: inout RequestContext) throws -> HTTPReply {
         guard let account = context.account else { return .respond(Self.unauthorized) }
         var forcedRejection: (category: String, message: String)?
         switch faults.next() {
@@ -25,6 +25,7 @@ extension StandInService {
         } catch let failure as BatchBody.Failure {
             return .respond(.error(failure.status, failure.message))
         }
+        context.batchEvents = body.events
         guard !body.events.isEmpty else { return .respond(.error(400, "No events provided")) }
         // Strict ingress refuses the whole batch and records nothing, with no per-event
         // details: exactly what the hosted dev server answered rc13..rc16 (#1188).

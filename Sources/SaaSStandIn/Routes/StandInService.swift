@@ -51,12 +51,10 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
         }
         let reply = answer(route, &context)
         if route.isLogged {
-            let status: Int
-            switch reply {
-            case .respond(let response): status = response.status
-            case .dropConnection: status = 0
-            }
-            try? store.logRequest(method: request.method, path: request.path, status: status, accountID: context.account?.userID)
+            let credential = context.presentedCredential
+            try? store.logRequest(method: request.method, path: request.path, status: reply.status,
+                                  accountID: context.account?.userID, tokenFingerprint: credential.map(TokenFingerprint.of))
+            if let kind = route.sendKind { try? store.recordSend(send(kind, context, credential: credential, reply: reply)) }
         }
         return reply
     }
@@ -80,7 +78,7 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
             case .sessionStatus: return .respond(sessionStatus(context))
             case .wsToken: return .respond(wsToken(context))
             case .syncHealth: return .respond(syncHealth(context))
-            case .eventsBatch: return try eventsBatch(context)
+            case .eventsBatch: return try eventsBatch(&context)
             case .dossierPushContent: return .respond(try dossierPushContent(context))
             case .health: return .respond(health())
             case .healthReady: return .respond(readiness())

@@ -59,6 +59,35 @@ extension StandInStore {
         return account
     }
 
+    /// Gives `accountID` a new private team, keeping the current one as an earlier membership; nil for an unknown account.
+    func switchTeam(accountID: String) throws -> StandInAccount? {
+        try withDatabase { database in
+            try database.transaction {
+                guard let current = try database.query("SELECT \(Self.accountColumns) FROM accounts WHERE user_id = ?",
+                                                       [.text(accountID)], row: Self.account).first else { return nil }
+                let generation = try database.scalar("SELECT COUNT(*) FROM account_teams WHERE account_id = ?", [.text(accountID)]) + 2
+                try database.run("INSERT INTO account_teams(account_id, team_id, team_slug, team_name, until) VALUES (?, ?, ?, ?, ?)",
+                                 [.text(accountID), .text(current.team.id), .text(current.team.slug), .text(current.team.name),
+                                  .text(Timestamp.iso8601())])
+                var switched = current
+                switched.team = .init(id: "\(current.team.id)-t\(generation)", slug: "\(current.team.slug)-t\(generation)",
+                                      name: "\(current.name) (Private Teamspace \(generation))")
+                try database.run("UPDATE accounts SET team_id = ?, team_slug = ?, team_name = ? WHERE user_id = ?",
+                                 [.text(switched.team.id), .text(switched.team.slug), .text(switched.team.name), .text(accountID)])
+                return switched
+            }
+        }
+    }
+
+    /// The teams `accountID` held before its current one, oldest first.
+    func earlierTeams(accountID: String) throws -> [StandInAccount.Team] {
+        try withDatabase {
+            try $0.query("SELECT team_id, team_slug, team_name FROM account_teams WHERE account_id = ? ORDER BY seq", [.text(accountID)]) {
+                StandInAccount.Team(id: $0[0].text ?? "", slug: $0[1].text ?? "", name: $0[2].text ?? "")
+            }
+        }
+    }
+
     /// The account with `userID`, if any.
     func account(userID: String) throws -> StandInAccount? {
         try withDatabase { try $0.query("SELECT \(Self.accountColumns) FROM accounts WHERE user_id = ?", [.text(userID)], row: Self.account).first }

@@ -5,10 +5,11 @@ import Foundation
 /// receipts, counts, drain state and the historical digest.
 extension StandInStore {
     /// Appends one line to the request log.
-    func logRequest(method: String, path: String, status: Int, accountID: String?) throws {
+    func logRequest(method: String, path: String, status: Int, accountID: String?, tokenFingerprint: String? = nil) throws {
         try withDatabase {
-            try $0.run("INSERT INTO requests(method, path, status, account_id, time) VALUES (?, ?, ?, ?, ?)",
-                       [.text(method), .text(path), .integer(Int64(status)), .optional(accountID), .text(Timestamp.iso8601())])
+            try $0.run("INSERT INTO requests(method, path, status, account_id, time, token_fingerprint) VALUES (?, ?, ?, ?, ?, ?)",
+                       [.text(method), .text(path), .integer(Int64(status)), .optional(accountID), .text(Timestamp.iso8601()),
+                        .optional(tokenFingerprint)])
         }
     }
 
@@ -16,9 +17,9 @@ extension StandInStore {
     func requestLog(account: String?) throws -> [StandInRequestLogEntry] {
         let (clause, values) = Self.filter([("account_id", account)])
         return try withDatabase {
-            try $0.query("SELECT method, path, status, account_id, time FROM requests\(clause) ORDER BY seq", values) {
+            try $0.query("SELECT method, path, status, account_id, time, token_fingerprint FROM requests\(clause) ORDER BY seq", values) {
                 StandInRequestLogEntry(method: $0[0].text ?? "", path: $0[1].text ?? "", status: Int($0[2].integer ?? 0),
-                                       account: $0[3].text, time: $0[4].text ?? "")
+                                       account: $0[3].text, time: $0[4].text ?? "", tokenFingerprint: $0[5].text)
             }
         }
     }

@@ -24,6 +24,11 @@ final class StandInStore: @unchecked Sendable {
                 try Self.seed(HistoricalRows.make(count: historicalRows), into: database)
                 try database.execute("PRAGMA user_version = \(StoreSchema.version)")
             }
+        } else if version == 1 {
+            try database.transaction {
+                try database.execute(StoreSchema.migrationFrom1)
+                try database.execute("PRAGMA user_version = \(StoreSchema.version)")
+            }
         } else if version != StoreSchema.version {
             throw StandInError.storeUnavailable(path: path, reason: "store schema version \(version), this stand-in reads \(StoreSchema.version)")
         }
