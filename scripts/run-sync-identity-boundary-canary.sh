@@ -162,19 +162,11 @@ done
 rm -rf "$probe_home"
 say "preflight: spec-kitty-cli $cli_version at $cli"
 
-# A sync daemon left running from an earlier canary home would answer for the
-# wrong identity. The CLI marks its daemons' argv with the runtime root they
-# serve; report those (by pid) and refuse. Never kill what we did not start.
+# The CLI's daemon scan is host-wide (3.2.7 counts every live run_sync_daemon
+# process as an orphan): beside a daemon this run did not start, a red verdict
+# would be the host's. Name it (pid and home) and refuse; never kill it.
+host_check="$("$canary" host-check)" || preflight_fail "$host_check; stop it by pid first"
 work_root="${CANARY_WORK_ROOT:-${TMPDIR:-/tmp}/spec-kitty-canary}"
-stray=()
-for cmdline in /proc/[0-9]*/cmdline; do
-    pid="${cmdline#/proc/}"; pid="${pid%/cmdline}"
-    [[ "$pid" == "$$" ]] && continue
-    if tr '\0' '\n' 2>/dev/null <"$cmdline" | grep -q "^--spec-kitty-daemon-root=$work_root/"; then
-        stray+=("$pid")
-    fi
-done
-((${#stray[@]} == 0)) || preflight_fail "stray sync daemon(s) of a canary home still running: pid ${stray[*]} (runtime root under $work_root); stop them by pid first"
 
 standin_owner="script"
 if [[ -n "${CANARY_STANDIN_URL:-}" ]]; then

@@ -3,7 +3,7 @@ import Foundation
 
 /// `canary matrix`: the four scenarios once per CLI version, as one scenarios × versions table.
 enum MatrixCommand {
-    /// Runs the matrix; returns 0 when every supported version passed every scenario, 1 otherwise, 64 on bad arguments.
+    /// Runs the matrix; returns 0 when every supported version passed every scenario, 1 otherwise, 2 on a host not isolated, 64 on bad arguments.
     static func run(_ arguments: [String]) -> Int32 {
         if arguments.contains("--help") || arguments.contains("-h") {
             print(MatrixOptions.usage)
@@ -15,6 +15,12 @@ enum MatrixCommand {
         } catch {
             FileHandle.standardError.write(Data("canary matrix: \(error)\n\n\(MatrixOptions.usage)\n".utf8))
             return 64
+        }
+        // The CLI's daemon scan is host-wide: beside a daemon the matrix did not start, every red would be the host's.
+        let strangers = HostSyncDaemon.scan()
+        guard strangers.isEmpty else {
+            FileHandle.standardError.write(Data("canary matrix: harness.host_not_isolated: sync daemon(s) this run did not start: \(strangers.map(\.description).joined(separator: ", ")); stop them by pid first\n".utf8))
+            return 2
         }
         let repoRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         guard FileManager.default.fileExists(atPath: repoRoot.appendingPathComponent("scripts/bootstrap-spec-kitty.sh").path) else {

@@ -13,6 +13,7 @@ let usage = """
       verify    check a bundle against its MANIFEST.sha256
       gate      walk the release-gate state machine
       matrix    run the scenarios once per CLI version and tabulate the verdicts
+      host-check  exit 2 naming any sync daemon on the host (the CLI's daemon scan is host-wide)
       version   print the harness version
 
     Run `canary <command> --help` for a command's options.
@@ -31,6 +32,8 @@ case "matrix":
     exit(MatrixCommand.run(Array(arguments.dropFirst())))
 case "gate":
     exit(GateCommand.run(Array(arguments.dropFirst())))
+case "host-check":
+    exit(HostCheckCommand.run(Array(arguments.dropFirst())))
 case "version", "--version":
     print("canary \(HarnessVersion.current)")
 case "help", "--help", "-h", nil:

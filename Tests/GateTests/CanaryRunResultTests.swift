@@ -107,7 +107,9 @@ final class CanaryRunResultTests: XCTestCase {
     }
 
     func testFailureModesKeepTheirStableIdentifiers() {
-        XCTAssertEqual(FailureMode.allCases.count, 17)
+        XCTAssertEqual(FailureMode.allCases.count, 19)
+        XCTAssertEqual(FailureMode.boundaryCredentialCrossed.rawValue, "boundary.credential_crossed")
+        XCTAssertEqual(FailureMode.harnessHostNotIsolated.rawValue, "harness.host_not_isolated")
         XCTAssertEqual(FailureMode.queueRollbackRowMissing.rawValue, "queue.rollback_row_missing")
         XCTAssertEqual(FailureMode(rawValue: "sync.event_loop_unavailable"), .syncEventLoopUnavailable)
     }

@@ -10,12 +10,7 @@ import XCTest
 /// seconds; the real runs are what the script does by default.
 final class ProtocolScriptTests: XCTestCase {
     private var root: URL!
-    private let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    private var script: String { repo.appendingPathComponent("scripts/run-sync-identity-boundary-canary.sh").path }
-    /// The `canary` built beside this test bundle.
-    private var canary: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("canary").path
-    }
+    private var canary: String { ProtocolScript.canary }
 
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-\(UUID().uuidString)")
@@ -28,20 +23,10 @@ final class ProtocolScriptTests: XCTestCase {
         try? FileManager.default.removeItem(at: root)
     }
 
-    private func cli() throws -> String {
-        if let explicit = ProcessInfo.processInfo.environment["SPEC_KITTY_BIN"], !explicit.isEmpty { return explicit }
-        return try SpecKittyLocator.shared.binary(repoRoot: repo).path
-    }
+    private func cli() throws -> String { try ProtocolScript.cli() }
 
-    /// Runs the script with `arguments` and extra environment; stdin is /dev/null (no terminal).
     private func runScript(_ arguments: [String], environment: [String: String], timeout: TimeInterval = 900) throws -> CommandResult {
-        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SPEC_KITTY_") && !$0.key.hasPrefix("CANARY_") }
-        variables["CANARY_BIN"] = canary
-        variables["CANARY_ARTIFACTS_DIR"] = root.appendingPathComponent("artifacts").path
-        variables["CANARY_WORK_ROOT"] = root.appendingPathComponent("work").path
-        variables.merge(environment) { _, new in new }
-        return try ProcessRunner().run(["/bin/bash", script] + arguments, environment: ProcessEnvironment(exactly: variables),
-                                       workingDirectory: repo, timeout: timeout)
+        try ProtocolScript(root: root).run(arguments, environment: environment, timeout: timeout)
     }
 
     /// A run command that files `document` as this run's run file.
@@ -79,7 +64,7 @@ final class ProtocolScriptTests: XCTestCase {
         // 4.0.0rc7, the newest prerelease, has no `auth` or `sync` commands.
         var environment = ProcessInfo.processInfo.environment.filter { $0.key != "SPEC_KITTY_BIN" }
         environment["SPEC_KITTY_VERSION"] = "4.0.0rc7"
-        let unsupported = try SpecKittyLocator().binary(repoRoot: repo, environment: environment).path
+        let unsupported = try SpecKittyLocator().binary(repoRoot: ProtocolScript.repo, environment: environment).path
         let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": unsupported])
         XCTAssertEqual(result.exitCode, 2, result.tail())
         XCTAssertTrue(result.stdout.contains("cli.unsupported: spec-kitty-cli 4.0.0rc7 has no 'auth' command"), result.tail())
@@ -97,12 +82,13 @@ final class ProtocolScriptTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("/health/ready/ unreachable"), result.tail())
     }
 
-    func testAStrayDaemonOfACanaryHomeIsRefusedAndLeftAlone() throws {
-        // A process carrying the CLI's daemon marker for a runtime root under the work root.
-        let home = root.appendingPathComponent("work/scenario-stray/home").path
+    func testASyncDaemonAnywhereOnTheHostIsRefusedByPidAndHomeAndLeftAlone() throws {
+        // The CLI's scan counts any argv mentioning run_sync_daemon, whatever its home:
+        // here one serving a home outside every canary work root.
+        let home = root.appendingPathComponent("someone-elses-home").path
         let stray = Process()
         stray.executableURL = URL(fileURLWithPath: "/bin/bash")
-        stray.arguments = ["-c", "sleep 60; true", "canary-stray-daemon", "--spec-kitty-daemon-root=\(home)"]
+        stray.arguments = ["-c", "sleep 60; true", "run_sync_daemon", "--spec-kitty-daemon-root=\(home)"]
         try stray.run()
         defer {
             // Foundation starts the child in a process group of its own: end it all, by id.
@@ -111,7 +97,8 @@ final class ProtocolScriptTests: XCTestCase {
         }
         let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": try cli()])
         XCTAssertEqual(result.exitCode, 2, result.tail())
-        XCTAssertTrue(result.stdout.contains("pid \(stray.processIdentifier)"), result.tail())
+        XCTAssertTrue(result.stdout.contains("harness.host_not_isolated"), result.tail())
+        XCTAssertTrue(result.stdout.contains("pid \(stray.processIdentifier) (home \(home))"), result.tail())
         XCTAssertTrue(stray.isRunning, "the script must not kill what it did not start")
     }
 

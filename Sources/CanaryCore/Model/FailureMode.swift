@@ -15,6 +15,8 @@ public enum FailureMode: String, CaseIterable, Codable, Sendable {
     case boundaryDeliveredDuringRefusal = "boundary.delivered_during_refusal"
     case boundaryFieldsUnnamed = "boundary.fields_unnamed"
     case boundaryForeignRowsLeaked = "boundary.foreign_rows_leaked"
+    case boundaryCredentialCrossed = "boundary.credential_crossed"
+    case harnessHostNotIsolated = "harness.host_not_isolated"
     case queueRollbackRowMissing = "queue.rollback_row_missing"
     case contractForceReasonMissing = "contract.force_reason_missing"
     case saasNotMaterialized = "saas.not_materialized"

@@ -56,6 +56,13 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
     /// directory is removed (set `CANARY_KEEP_WORK=1` to keep it); a failing
     /// one is kept and named in the details.
     public func runScenario(file: StaticString = #filePath, line: UInt = #line, _ flow: (ScenarioFixture) throws -> Void) {
+        // The CLI's daemon scan is host-wide: beside a daemon this run did not start,
+        // its verdict would be the host's, so no CLI call is made at all.
+        let strangers = HostSyncDaemon.scan()
+        guard strangers.isEmpty else {
+            updateEvidence { $0.notes["host_daemons"] = strangers.map(\.description).joined(separator: "; ") }
+            return fail(.harnessHostNotIsolated, Self.notIsolated(strangers, before: true), file: file, line: line)
+        }
         let fixture: ScenarioFixture
         do {
             fixture = try ScenarioFixture(scenario: scenario, target: ServerTarget.shared())
@@ -78,12 +85,22 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
         } catch let error as ScenarioFailure {
             failure = failure ?? error
         } catch {}
+        if let verdict = failure {
+            // A daemon that appeared mid-run makes any red the host's, not the CLI's.
+            let strangers = HostSyncDaemon.foreign(excluding: [fixture.workspace.directory])
+            if !strangers.isEmpty {
+                fixture.updateEvidence { $0.notes["host_daemons"] = strangers.map(\.description).joined(separator: "; ") }
+                failure = ScenarioFailure(.harnessHostNotIsolated, Self.notIsolated(strangers, before: false)
+                    + "\nthe scenario's own verdict, not trusted: \(verdict.mode.rawValue): \(verdict.details)")
+            }
+        }
         fixture.recordCounts()
         if let left = fixture.endLeftovers() {
             fixture.updateEvidence { $0.notes["left_running"] = left }
             failure = failure ?? ScenarioFailure(.harnessError, "the scenario left processes running, ended by pid: \(left)")
         }
-        fixture.updateEvidence { $0.notes["cli_seconds"] = String(format: "%.2f", fixture.cliSeconds) }
+        let cliSeconds = fixture.cliSeconds
+        fixture.updateEvidence { $0.notes["cli_seconds"] = String(format: "%.2f", cliSeconds) }
         let evidence = fixture.evidence
         updateEvidence { $0 = evidence }
         fixture.commandRecords.forEach(record)
@@ -92,6 +109,14 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
         } else if ProcessInfo.processInfo.environment["CANARY_KEEP_WORK"] != "1" {
             try? FileManager.default.removeItem(at: fixture.workspace.directory)
         }
+    }
+
+    /// The details of a `harness.host_not_isolated` verdict.
+    static func notIsolated(_ strangers: [HostSyncDaemon], before: Bool) -> String {
+        "a sync daemon this run did not start lives on the host (\(strangers.map(\.description).joined(separator: ", "))): "
+            + "the CLI's daemon scan is host-wide, so its verdict would be the host's; "
+            + (before ? "no CLI call was made. " : "it appeared during the scenario. ")
+            + "Stop it by pid, or run the canary on a host without one."
     }
 
     override open func setUp() {

@@ -1,0 +1,71 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A live process the CLI's host-wide daemon scan would count: any argv part mentioning `run_sync_daemon`.
+///
+/// 3.2.7's `sync status --check` (`daemon.scan_sync_daemons`) counts every such
+/// process on the machine that is not its own home's recorded singleton as a
+/// live orphan and exits 2, whatever HOME isolation says. A canary that runs
+/// beside one cannot tell a CLI verdict from the host's, so it refuses instead.
+public struct HostSyncDaemon: Equatable, Sendable, CustomStringConvertible {
+    /// The process id.
+    public var pid: pid_t
+    /// The runtime root it serves: its `--spec-kitty-daemon-root=` marker, else its
+    /// `SPEC_KITTY_HOME` or `HOME` when readable, else nil.
+    public var home: String?
+
+    /// Creates a record.
+    public init(pid: pid_t, home: String?) {
+        self.pid = pid
+        self.home = home
+    }
+
+    public var description: String { "pid \(pid) (home \(home ?? "unknown"))" }
+
+    /// Whether the CLI's scan would count a process with `argv` (the same test as `_iter_sync_daemon_processes`).
+    public static func matches(argv: [String]) -> Bool {
+        argv.contains { $0.contains("run_sync_daemon") }
+    }
+
+    /// The home named by `argv`'s scope marker, else by `environment`.
+    public static func home(argv: [String], environment: [String: String]) -> String? {
+        if let marker = argv.first(where: { $0.hasPrefix(SyncDaemonProcesses.scopeMarkerPrefix) }) {
+            return String(marker.dropFirst(SyncDaemonProcesses.scopeMarkerPrefix.count))
+        }
+        return environment["SPEC_KITTY_HOME"] ?? environment["HOME"]
+    }
+
+    /// Every such process on the host except this one, by pid.
+    public static func scan() -> [HostSyncDaemon] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        let me = getpid()
+        return entries.compactMap { pid_t($0) }.filter { $0 != me }.sorted().compactMap { pid in
+            guard let argv = SyncDaemonProcesses.argv(of: pid), matches(argv: argv) else { return nil }
+            return HostSyncDaemon(pid: pid, home: home(argv: argv, environment: environment(of: pid)))
+        }
+    }
+
+    /// The daemons on the host whose home is not under one of `ownRoots` (a scenario's own directory).
+    public static func foreign(excluding ownRoots: [URL]) -> [HostSyncDaemon] {
+        let roots = ownRoots.map { $0.resolvingSymlinksInPath().path }
+        return scan().filter { daemon in
+            guard let home = daemon.home else { return true }
+            let resolved = URL(fileURLWithPath: home).resolvingSymlinksInPath().path
+            return !roots.contains { resolved == $0 || resolved.hasPrefix($0 + "/") }
+        }
+    }
+
+    /// `/proc/<pid>/environ` as a dictionary; empty when unreadable.
+    static func environment(of pid: pid_t) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return [:] }
+        var result: [String: String] = [:]
+        for entry in data.split(separator: 0) {
+            let text = String(decoding: entry, as: UTF8.self)
+            guard let equals = text.firstIndex(of: "=") else { continue }
+            result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        }
+        return result
+    }
+}
