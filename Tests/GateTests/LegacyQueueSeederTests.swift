@@ -27,7 +27,7 @@ final class LegacyQueueSeederTests: XCTestCase {
         let foreignProject = "00000000-0000-4000-8000-00000000f0e1"
         let events = ["A", "B"].map { suffix in
             LegacyQueueEvent.wpStatusChanged(
-                eventID: "canary-legacy-\(suffix)", seedID: "seed-\(suffix)", wpID: "WP-CANARY-LEGACY-\(suffix)",
+                eventID: "canary-legacy-\(suffix)", wpID: "WP-CANARY-LEGACY-\(suffix)",
                 projectUUID: foreignProject, projectSlug: "foreign-project", teamSlug: "foreign-team",
                 actor: "foreign@example.invalid", date: Date(timeIntervalSince1970: 1_790_000_000)
             )
@@ -42,7 +42,7 @@ final class LegacyQueueSeederTests: XCTestCase {
         XCTAssertEqual(change.eventID, "canary-legacy-B")
         XCTAssertEqual(change.toLane, "claimed")
         let stored = try reader.events()
-        XCTAssertEqual(stored.first?.envelope["payload"]?["seed_id"]?.stringValue, "seed-A")
+        XCTAssertNil(stored.first?.envelope["payload"]?["seed_id"], "markers live in event ids only: the payload must stay valid")
         XCTAssertEqual(stored.first?.envelope["team_slug"]?.stringValue, "foreign-team")
 
         let database = try SQLiteDatabase(url: url)

@@ -27,10 +27,11 @@ public struct LegacyQueueEvent: Equatable, Sendable {
 
     /// A `WPStatusChanged` row in the shape 3.2.0 queued, stamped with a foreign identity.
     ///
-    /// `seedID` goes into the payload so a leak can be recognised on the server.
+    /// The marker that recognises a leak on the server is the event id alone: the payload
+    /// stays valid for the events package the CLI pins, or a strict server would refuse
+    /// every batch holding the row (with the scenario's own events) and hide the leak.
     public static func wpStatusChanged(
         eventID: String,
-        seedID: String,
         wpID: String,
         projectUUID: String,
         projectSlug: String,
@@ -45,7 +46,7 @@ public struct LegacyQueueEvent: Equatable, Sendable {
         let payload: [(key: String, value: JSONValue)] = [
             ("actor", .string(actor)), ("execution_mode", .string("worktree")), ("force", .bool(false)),
             ("from_lane", .string(fromLane)), ("mission_slug", .string(missionSlug)), ("reason", .null),
-            ("review_ref", .null), ("seed_id", .string(seedID)), ("to_lane", .string(toLane)), ("wp_id", .string(wpID)),
+            ("review_ref", .null), ("to_lane", .string(toLane)), ("wp_id", .string(wpID)),
         ]
         let envelope: [(key: String, value: JSONValue)] = [
             ("aggregate_id", .string(wpID)), ("aggregate_type", .string("WorkPackage")),

@@ -12,8 +12,8 @@ public final class SpecKittyDriver: @unchecked Sendable {
     public let binary: URL
     /// The scenario directory.
     public let workspace: Workspace
-    /// The environment of every call.
-    public let environment: ProcessEnvironment
+    /// The environment of every call (`retarget(serverURL:)` changes its server).
+    public var environment: ProcessEnvironment { lock.withLock { currentEnvironment } }
     /// Runs (and logs) every call.
     public let runner: ProcessRunner
     /// The CLI's version, when known: decides runtime-root paths.
@@ -23,6 +23,7 @@ public final class SpecKittyDriver: @unchecked Sendable {
 
     private let lock = NSLock()
     private var recorded: [CommandResult] = []
+    private var currentEnvironment: ProcessEnvironment
 
     /// A driver for `workspace`.
     public init(
@@ -35,7 +36,7 @@ public final class SpecKittyDriver: @unchecked Sendable {
     ) {
         self.binary = binary
         self.workspace = workspace
-        self.environment = environment
+        currentEnvironment = environment
         self.runner = runner
         self.version = version
         self.defaultTimeout = defaultTimeout
@@ -46,6 +47,11 @@ public final class SpecKittyDriver: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return recorded
+    }
+
+    /// Points every later call at `serverURL` (`SPEC_KITTY_SAAS_URL`); the caller rewrites `config.toml`.
+    public func retarget(serverURL: String) {
+        lock.withLock { currentEnvironment.variables["SPEC_KITTY_SAAS_URL"] = serverURL }
     }
 
     // MARK: Raw calls
@@ -69,9 +75,14 @@ public final class SpecKittyDriver: @unchecked Sendable {
 
     // MARK: Auth
 
-    /// `auth login --headless`: the device flow, the only non-interactive login.
-    public func authLoginHeadless(timeout: TimeInterval = 120) throws -> CommandResult {
-        try specKitty(["auth", "login", "--headless"], timeout: timeout)
+    /// `auth login --headless` (`--force` replaces a session the CLI still holds): the device flow, the only non-interactive login.
+    public func authLoginHeadless(force: Bool = false, timeout: TimeInterval = 120) throws -> CommandResult {
+        try specKitty(["auth", "login", "--headless"] + (force ? ["--force"] : []), timeout: timeout)
+    }
+
+    /// `auth logout`.
+    public func authLogout() throws -> CommandResult {
+        try specKitty(["auth", "logout"])
     }
 
     /// `auth status` (text only: 3.2.7 has no `--json` here).

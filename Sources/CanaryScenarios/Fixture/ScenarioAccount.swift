@@ -6,9 +6,12 @@ public struct ScenarioAccount: Equatable, Sendable {
     public var email: String
     /// The slug of its private team.
     public var teamSlug: String
+    /// The private team's id, where the server said (3.2.7 stamps it as envelopes' `team_slug`).
+    public var teamID: String?
 
     /// Creates an account description.
-    public init(userID: String, email: String, teamSlug: String) {
+    public init(userID: String, email: String, teamSlug: String, teamID: String? = nil) {
+        self.teamID = teamID
         self.userID = userID
         self.email = email
         self.teamSlug = teamSlug

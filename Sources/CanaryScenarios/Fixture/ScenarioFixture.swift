@@ -16,8 +16,8 @@ public final class ScenarioFixture: @unchecked Sendable {
     public let workspace: Workspace
     /// The CLI driver; every call is recorded.
     public let driver: SpecKittyDriver
-    /// The server.
-    public let target: ServerTarget
+    /// The server the CLI is pointed at (`pointCLI(at:)` changes it).
+    public var target: ServerTarget { stateLock.withLock { currentTarget } }
     /// The CLI's version.
     public let cliVersion: String
     /// Evidence gathered so far; flows add to it.
@@ -28,6 +28,11 @@ public final class ScenarioFixture: @unchecked Sendable {
     public private(set) var project: ProjectIdentity?
     private let runner: ProcessRunner
     private let lock = NSLock()
+    /// Guards `currentTarget` and `children` apart from `lock`, so an evidence change may read either.
+    private let stateLock = NSLock()
+    private var currentTarget: ServerTarget
+    private let options: Options
+    private var children: [ScenarioFixture] = []
 
     /// Options a fixture is made with.
     public struct Options: Sendable {
@@ -50,15 +55,20 @@ public final class ScenarioFixture: @unchecked Sendable {
     }
 
     /// Sets up the scenario directory and driver; fails with `harness.error` when the CLI cannot be had.
-    public init(scenario: ScenarioID, target: ServerTarget, options: Options = .fromEnvironment(), repoRoot: URL = ScenarioFixture.repoRoot) throws {
+    ///
+    /// `directory` (a child fixture's) replaces the fresh directory under the work root.
+    public init(scenario: ScenarioID, target: ServerTarget, options: Options = .fromEnvironment(), repoRoot: URL = ScenarioFixture.repoRoot,
+                directory: URL? = nil) throws {
         self.scenario = scenario
-        self.target = target
+        currentTarget = target
+        self.options = options
         let stamp = RunDocumentCoding.formatTimestamp(Date()).replacingOccurrences(of: ":", with: "")
+        let root = directory?.deletingLastPathComponent() ?? options.workRoot
         do {
             workspace = try Workspace.create(
-                root: options.workRoot, name: "scenario-\(scenario.rawValue)-\(stamp)-\(UUID().uuidString.prefix(8).lowercased())")
+                root: root, name: directory?.lastPathComponent ?? "scenario-\(scenario.rawValue)-\(stamp)-\(UUID().uuidString.prefix(8).lowercased())")
         } catch {
-            throw ScenarioFailure(.harnessError, "could not create the scenario directory under \(options.workRoot.path): \(error)")
+            throw ScenarioFailure(.harnessError, "could not create the scenario directory under \(root.path): \(error)")
         }
         runner = ProcessRunner(logSink: DirectoryCommandLog(directory: workspace.directory.appendingPathComponent("commands")),
                                defaultTimeout: options.commandTimeout)
@@ -123,12 +133,39 @@ public final class ScenarioFixture: @unchecked Sendable {
         lock.withLock { change(&evidence) }
     }
 
-    /// Every command so far as run-document records.
-    public var commandRecords: [CommandRecord] { driver.results.map(\.record) }
+    /// Every command so far as run-document records, this fixture's then its children's.
+    public var commandRecords: [CommandRecord] {
+        driver.results.map(\.record) + stateLock.withLock { children }.flatMap(\.commandRecords)
+    }
 
-    /// The sum of the CLI calls' own durations (git excluded).
+    /// The sum of the CLI calls' own durations (git excluded), children's included.
     public var cliSeconds: Double {
         driver.results.filter { $0.argv.first == driver.binary.path }.map(\.duration).reduce(0, +)
+            + stateLock.withLock { children }.map(\.cliSeconds).reduce(0, +)
+    }
+
+    // MARK: Children
+
+    /// A fixture of its own (home, checkout, driver) in `<this directory>/<name>`, for a scenario
+    /// that needs more than one identity or project; its commands and leftovers count as this one's.
+    public func child(_ name: String, target: ServerTarget? = nil) throws -> ScenarioFixture {
+        var options = options
+        options.recordsRunMetadata = false
+        let child = try ScenarioFixture(scenario: scenario, target: target ?? self.target, options: options,
+                                        directory: workspace.directory.appendingPathComponent(name, isDirectory: true))
+        stateLock.withLock { children.append(child) }
+        return child
+    }
+
+    /// Points the CLI at `target` from now on: `SPEC_KITTY_SAAS_URL` and `[sync].server_url`, as an
+    /// operator moving a checkout to another server would. The session the CLI holds is left as it is.
+    public func pointCLI(at target: ServerTarget) throws {
+        stateLock.withLock { currentTarget = target }
+        driver.retarget(serverURL: target.url.absoluteString)
+        try harness("point config.toml at \(target.url.absoluteString)") {
+            try workspace.writeConfig(SpecKittyConfig(backgroundDaemon: options.allowDaemon ? nil : "manual",
+                                                      serverURL: target.url.absoluteString), for: driver.version)
+        }
     }
 
     // MARK: Server
@@ -163,23 +200,28 @@ public final class ScenarioFixture: @unchecked Sendable {
     /// On a stand-in the account is created through the admin API and named
     /// as the next device-code approval; a lock across processes keeps two
     /// parallel logins from taking each other's approval.
+    ///
+    /// `existing` logs in as an account the stand-in already has (its team as it is now);
+    /// `force` passes `--force`, which the CLI needs while it still holds a session.
     @discardableResult
-    public func login() throws -> ScenarioAccount {
+    public func login(as existing: StandInAccount? = nil, force: Bool = false) throws -> ScenarioAccount {
         let account: ScenarioAccount
         var teamName = ""
+        let target = target
         if let client = target.standIn {
             let created: StandInAccount
             do {
-                created = try client.createAccount(email: "scenario-\(scenario.rawValue)-\(UUID().uuidString.prefix(8).lowercased())@canary.invalid",
-                                                   name: "Canary scenario \(scenario.rawValue)")
+                created = try existing ?? client.createAccount(
+                    email: "scenario-\(scenario.rawValue)-\(UUID().uuidString.prefix(8).lowercased())@canary.invalid",
+                    name: "Canary scenario \(scenario.rawValue)")
             } catch {
                 throw ScenarioFailure(.saasNotReady, "the stand-in refused to create an account: \(error)")
             }
-            account = ScenarioAccount(userID: created.userID, email: created.email, teamSlug: created.team.slug)
+            account = ScenarioAccount(userID: created.userID, email: created.email, teamSlug: created.team.slug, teamID: created.team.id)
             teamName = created.team.name
             let result = try withLoginLock {
                 try client.setLoginHint(account: created.userID)
-                return try driver.authLoginHeadless(timeout: driver.defaultTimeout)
+                return try driver.authLoginHeadless(force: force, timeout: driver.defaultTimeout)
             }
             guard result.succeeded else { throw loginFailure(result) }
         } else {
@@ -226,8 +268,9 @@ public final class ScenarioFixture: @unchecked Sendable {
     }
 
     private func withLoginLock<T>(_ body: () throws -> T) throws -> T {
-        try FileManager.default.createDirectory(at: workspace.directory.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let path = workspace.directory.deletingLastPathComponent().appendingPathComponent(".login.lock").path
+        // One lock per work root, children included: the stand-in's login hint is one slot.
+        try FileManager.default.createDirectory(at: options.workRoot, withIntermediateDirectories: true)
+        let path = options.workRoot.appendingPathComponent(".login.lock").path
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return try body() }
         defer { close(descriptor) }
@@ -468,15 +511,16 @@ public final class ScenarioFixture: @unchecked Sendable {
     /// - Returns: a description of what had to be stopped, or nil when nothing was left.
     public func endLeftovers() -> String? {
         var left: [String] = []
-        let children = runner.liveChildren()
-        if !children.isEmpty {
+        let live = runner.liveChildren()
+        if !live.isEmpty {
             runner.terminateAll()
-            left.append("CLI process group(s) \(children.map(String.init).joined(separator: ", "))")
+            left.append("CLI process group(s) \(live.map(String.init).joined(separator: ", "))")
         }
         let daemons = driver.stopDaemons()
         if !daemons.isEmpty {
             left.append("sync daemon pid(s) \(daemons.map(String.init).joined(separator: ", "))")
         }
+        left += stateLock.withLock { children }.compactMap { child in child.endLeftovers().map { "\(child.workspace.directory.lastPathComponent): \($0)" } }
         return left.isEmpty ? nil : left.joined(separator: "; ")
     }
 }

@@ -2,55 +2,103 @@ import CanaryCore
 import Foundation
 import SaaSStandIn
 
-/// Scenario 2: queue rows left by a different identity are never delivered under the current one.
+/// Scenario 2: events recorded under a different identity are never sent under the current one.
+///
+/// Two arms, one verdict. Arm A plants a foreign identity's rows in the legacy
+/// queue and follows the CLI through login, migration and `sync now`. Arm B
+/// (3.2.6+ on a stand-in) changes the identity between recording and `sync now`
+/// in every way the CLI allows (`IdentitySwitchFlow`). The arms run side by side,
+/// each in a home and checkout of its own; the servers' send witnesses are the
+/// proof, and "sent" means sent: a refused batch crossed the boundary too.
 public struct LegacyQueueRowMigrationFlow: Sendable {
-    /// What the scenario plants in the legacy queue, all stamped with a foreign identity.
+    /// What arm A plants in the legacy queue, all stamped with a foreign identity.
     public struct Seed: Equatable, Sendable {
-        /// `canary-legacy-<uuid>` event ids.
+        /// `canary-legacy-<uuid>` event ids of a foreign project's rows: the markers live in the ids only.
         public var eventIDs: [String]
-        /// The `seed_id` of each payload.
-        public var seedIDs: [String]
-        /// The 64-hex content hash of the body upload.
-        public var contentHash: String
+        /// Event ids of rows stamped with the foreign identity but this checkout's own project (3.2.6+).
+        public var ownProjectEventIDs: [String] = []
+        /// The body upload's content, and its hash (the sha256 of that body).
+        public var body: String
         /// The foreign project the rows claim.
         public var foreignProject: String
 
         /// A fresh seed with unique ids.
         public static func make() -> Seed {
-            let body = "canary legacy body \(UUID().uuidString)"
-            return Seed(eventIDs: (0 ..< 2).map { _ in "canary-legacy-\(UUID().uuidString.lowercased())" },
-                        seedIDs: (0 ..< 2).map { _ in "canary-seed-\(UUID().uuidString.lowercased())" },
-                        contentHash: SHA256.hex(of: body), foreignProject: UUID().uuidString.lowercased())
+            Seed(eventIDs: (0 ..< 2).map { _ in "canary-legacy-\(UUID().uuidString.lowercased())" },
+                 body: "canary legacy body \(UUID().uuidString)", foreignProject: UUID().uuidString.lowercased())
         }
 
-        /// Every marker that must never reach the server.
-        public var markers: [String] { eventIDs + seedIDs + [contentHash] }
+        /// The content hash of the body upload.
+        public var contentHash: String { SHA256.hex(of: body) }
+
+        /// Every seeded event id.
+        public var allEventIDs: [String] { eventIDs + ownProjectEventIDs }
     }
 
-    /// Creates the flow.
-    public init() {}
+    /// Whether arm B runs: it needs the 3.2.6+ journal and a stand-in's witness (set false to run arm A alone).
+    public var identitySwitches: [IdentitySwitch]
 
-    /// Runs the steps of `scenarios.md`; throws the first classified failure.
+    /// Creates the flow with every identity switch.
+    public init(identitySwitches: [IdentitySwitch] = IdentitySwitch.allCases) {
+        self.identitySwitches = identitySwitches
+    }
+
+    /// Runs both arms side by side; throws one classified failure naming everything either arm found.
     public func run(_ fixture: ScenarioFixture) throws {
-        // 1. Before login: a foreign identity's rows in the 3.2.0 legacy layout.
-        let seed = Seed.make()
-        let legacy = fixture.workspace.legacyQueueURL(for: fixture.driver.version)
-        try fixture.harness("seed the legacy queue") {
-            let events = zip(seed.eventIDs, seed.seedIDs).enumerated().map { index, ids in
-                LegacyQueueEvent.wpStatusChanged(
-                    eventID: ids.0, seedID: ids.1, wpID: index == 0 ? "WP-CANARY-LEGACY-A" : "WP-CANARY-LEGACY-B",
-                    projectUUID: seed.foreignProject, projectSlug: "foreign-project", teamSlug: "foreign-team",
-                    actor: "foreign-user@foreign.invalid")
-            }
-            let upload = LegacyBodyUpload(projectUUID: seed.foreignProject, missionSlug: "foreign-mission",
-                                          contentBody: "canary legacy body", createdAt: Date())
-            var hashed = upload
-            hashed.contentHash = seed.contentHash
-            try LegacyQueueSeeder.seed(at: legacy, events: events, bodyUploads: [hashed])
+        let switches = fixture.needsOptIn && fixture.target.standIn != nil ? identitySwitches : []
+        if switches.isEmpty {
+            fixture.updateEvidence { $0.notes["arm_b"] = "not driven: the identity switches need the 3.2.6+ journal and a stand-in (spec-kitty-cli \(fixture.cliVersion), target \(fixture.target.kind.rawValue))" }
         }
+        let secondServer = SecondServer()
+        defer { secondServer.stop() }
+        let armA = Locked<ScenarioFailure?>(nil)
+        let armB = Locked<[IdentitySwitchOutcome]>([])
+        SideBySide.run(1 + switches.count) { index in
+            if index == 0 {
+                do {
+                    try runLegacyRows(fixture)
+                } catch let failure as ScenarioFailure {
+                    armA.withLock { $0 = failure }
+                } catch {
+                    armA.withLock { $0 = ScenarioFailure(.harnessError, "arm A: \(error)") }
+                }
+            } else {
+                let outcome = IdentitySwitchFlow(switches[index - 1]).run(fixture, secondServer: secondServer.target)
+                armB.withLock { $0.append(outcome) }
+            }
+        }
+        let outcomes = armB.current.sorted { $0.change.rawValue < $1.change.rawValue }
+        for outcome in outcomes {
+            fixture.updateEvidence { $0.notes["arm_b_\(outcome.change.rawValue)"] = outcome.summary }
+        }
+        if let verdict = Self.verdict(armA: armA.current, armB: outcomes) { throw verdict }
+    }
+
+    /// One failure for the whole scenario: the most specific mode either arm found, with every finding in the details.
+    public static func verdict(armA: ScenarioFailure?, armB: [IdentitySwitchOutcome]) -> ScenarioFailure? {
+        let failedB = armB.filter { !$0.held }
+        guard armA != nil || !failedB.isEmpty else { return nil }
+        let modes = [armA?.mode].compactMap { $0 } + failedB.compactMap(\.mode)
+        let order: [FailureMode] = [.boundaryForeignRowsLeaked, .boundaryCredentialCrossed]
+        let mode = order.first(where: modes.contains) ?? modes.first ?? .harnessError
+        var lines: [String] = []
+        if let armA { lines.append("arm A (legacy rows): \(armA.mode.rawValue): \(armA.details)") }
+        lines += failedB.map(\.summary)
+        let held = armB.filter(\.held).map(\.label)
+        if !held.isEmpty { lines.append("held: \(held.joined(separator: ", "))") }
+        return ScenarioFailure(mode, lines.joined(separator: "\n"))
+    }
+
+    // MARK: Arm A
+
+    /// Arm A: a foreign identity's legacy rows, followed through login, migration and `sync now`.
+    func runLegacyRows(_ fixture: ScenarioFixture) throws {
+        // 1. Before login: a foreign identity's rows of a foreign project in the 3.2.0 legacy layout.
+        var seed = Seed.make()
+        let legacy = fixture.workspace.legacyQueueURL(for: fixture.driver.version)
+        try plant(fixture, seed.eventIDs, project: seed.foreignProject, body: seed.body, at: legacy)
         fixture.updateEvidence { evidence in
             evidence.notes["seeded_event_ids"] = seed.eventIDs.joined(separator: ",")
-            evidence.notes["seeded_seed_ids"] = seed.seedIDs.joined(separator: ",")
             evidence.notes["seeded_content_hash"] = seed.contentHash
             evidence.notes["seeded_legacy_queue"] = legacy.path
         }
@@ -59,11 +107,19 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
         //    a legacy queue awaits migration; its own remedy is project-store-migrate.
         let account = try fixture.login()
         let project = try fixture.prepareCheckout(optIn: false)
-        var adopted: Int?
         if fixture.needsOptIn {
+            // 3.2.6+ partitions legacy rows by project uuid alone: rows of the foreign
+            // identity stamped with this checkout's project are the ones it would adopt.
+            seed.ownProjectEventIDs = (0 ..< 2).map { _ in "canary-legacy-\(UUID().uuidString.lowercased())" }
+            try plant(fixture, seed.ownProjectEventIDs, project: project.uuid, body: nil, at: legacy)
+            fixture.updateEvidence { $0.notes["seeded_own_project_event_ids"] = seed.ownProjectEventIDs.joined(separator: ",") }
             let pendingMigration = try consent(fixture, legacy: legacy, project: project)
-            adopted = try projectStorePreview(fixture, legacy: legacy, project: project, migrationID: pendingMigration)
+            let adopted = try projectStorePreview(fixture, legacy: legacy, project: project, migrationID: pendingMigration)
             if let pendingMigration { try migrate(fixture, legacy: legacy, migrationID: pendingMigration) }
+            // Rows of another project put into this one are the foreign project's, adopted.
+            if let adopted, adopted > seed.ownProjectEventIDs.count {
+                throw ScenarioFailure(.boundaryForeignRowsLeaked, "sync project-store-preview puts \(adopted - seed.ownProjectEventIDs.count) row(s) of the foreign project \(seed.foreignProject) into this identity's project \(project.uuid)")
+            }
         } else {
             // Before 3.2.6 there is no consent and no project store to migrate
             // into: the legacy queue is the CLI's own queue, and the witness
@@ -76,44 +132,49 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
         let status = try fixture.statusCheck(json: true)
         let outcome = try fixture.syncNow()
 
-        // 3a. No seeded marker reached the server, under any account.
+        // 3a. No seeded row was sent, accepted or refused, under any account, during any command.
         try Self.requireNoLeak(fixture, seed: seed)
-        // 3b. The CLI did not adopt the foreign rows into this project.
-        if let adopted, adopted > 0 {
-            throw ScenarioFailure(.boundaryForeignRowsLeaked, "sync project-store-preview puts \(adopted) row(s) of the foreign legacy queue into this identity's project \(project.uuid)")
-        }
-        // 3c. A refusal over legacy rows is recorded, not passed.
+        // 3b. A refusal over legacy rows is recorded, not passed.
         if outcome.result.exitCode == 2 || outcome.summary.refusal != nil {
             let line = outcome.summary.refusal?.line ?? outcome.result.tail(lines: 3)
             throw ScenarioFailure(.cliCommandFailed, "sync now refused with foreign legacy rows present (rows in scope \(status.report.legacyQueue.rowsInScope.map(String.init) ?? "?")): \(line); own events were not delivered")
         }
-        // 3d. The scenario's own events were delivered.
+        // 3c. The scenario's own events were delivered.
         let delivered = try fixture.requireSyncOutcome(outcome)
         try FreshAuthenticatedMissionFlow.requireWitnessed(fixture, account: account, project: project, mission: mission,
                                                           lane: "claimed", outcome: delivered)
     }
 
-    /// Searches everything the stand-in holds (every account's envelopes, receipts and uploads) for the seed's markers.
+    /// Appends foreign-identity `WPStatusChanged` rows (and a body upload when `body` is given) to the legacy queue.
+    private func plant(_ fixture: ScenarioFixture, _ eventIDs: [String], project: String, body: String?, at legacy: URL) throws {
+        try fixture.harness("seed the legacy queue") {
+            let events = eventIDs.enumerated().map { index, eventID in
+                LegacyQueueEvent.wpStatusChanged(
+                    eventID: eventID, wpID: "WP-CANARY-LEGACY-\(index)", projectUUID: project,
+                    projectSlug: "foreign-project", teamSlug: "foreign-team", actor: "foreign-user@foreign.invalid")
+            }
+            let uploads = body.map { [LegacyBodyUpload(projectUUID: project, missionSlug: "foreign-mission", contentBody: $0, createdAt: Date())] } ?? []
+            try LegacyQueueSeeder.seed(at: legacy, events: events, bodyUploads: uploads)
+        }
+    }
+
+    /// Searches every send the stand-in witnessed (accepted or refused, any account) for a seeded event id.
+    ///
+    /// A foreign body upload carries no identity in the CLI's schema: it is reported
+    /// in the evidence as an unattributed row of another project, not as a leak.
     public static func requireNoLeak(_ fixture: ScenarioFixture, seed: Seed) throws {
         guard let client = fixture.witness else { return }
-        let (envelopes, receipts, artifacts) = try fixture.harness("read the witness") {
-            (try client.envelopes(), try client.receipts(), try client.dossierArtifacts())
-        }
-        var leaks: [String] = []
-        for envelope in envelopes {
-            let text = String(decoding: try RunDocumentCoding.encode(envelope.envelope), as: UTF8.self)
-            for marker in seed.markers where text.contains(marker) {
-                leaks.append("\(marker) in event \(envelope.eventID) under account \(envelope.account)")
-            }
-        }
-        for receipt in receipts {
-            if let id = receipt.eventID, seed.eventIDs.contains(id) { leaks.append("\(id) sent by account \(receipt.account)") }
-        }
-        for artifact in artifacts where artifact.contentHash == seed.contentHash {
-            leaks.append("content hash \(artifact.contentHash) uploaded by account \(artifact.account)")
+        let (sends, artifacts) = try fixture.harness("read the witness") { (try client.sends(), try client.dossierArtifacts()) }
+        let seeded = Set(seed.allEventIDs)
+        let foreign = SendIdentity(server: "S1", account: nil, team: "foreign-team")
+        let leaks = BoundaryWitness.leaks(of: seeded, recordedUnder: foreign, in: sends.map { WitnessedSend(server: "S1", send: $0) },
+                                          commands: fixture.driver.results)
+        let uploads = artifacts.filter { $0.contentHash == seed.contentHash }
+        if !uploads.isEmpty {
+            fixture.updateEvidence { $0.notes["foreign_body_upload"] = uploads.map { "content hash \($0.contentHash) of project \($0.projectUUID ?? "?") pushed by account \($0.account) (no identity in the row)" }.joined(separator: "; ") }
         }
         guard leaks.isEmpty else {
-            throw ScenarioFailure(.boundaryForeignRowsLeaked, "foreign legacy rows reached the server: \(leaks.prefix(5).joined(separator: "; "))")
+            throw ScenarioFailure(.boundaryForeignRowsLeaked, "foreign legacy rows were sent: " + leaks.prefix(5).map(\.description).joined(separator: "; "))
         }
     }
 
@@ -156,10 +217,33 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
         }
         fixture.updateEvidence { $0.notes["project_store_preview_exit"] = preview.result.exitCode.map(String.init) ?? "signal" }
         guard preview.result.succeeded, let partitions = JSONValue.parseObject(preview.result.stdout)?["partitions"] else { return nil }
-        let mine = partitions[project.uuid]?.arrayValue?.filter { $0["source_path"]?.stringValue == legacy.path }.count ?? 0
+        let mine = partitions[project.uuid]?.arrayValue?.filter {
+            $0["source_path"]?.stringValue == legacy.path && $0["table"]?.stringValue == "queue"
+        }.count ?? 0
         if case let .object(members) = partitions {
             fixture.updateEvidence { $0.notes["project_store_preview_partitions"] = members.map { "\($0.key): \($0.value.arrayValue?.count ?? 0)" }.joined(separator: ", ") }
         }
         return mine
+    }
+}
+
+/// The second server of a server switch: started on first use, stopped with the scenario.
+final class SecondServer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var started: ServerTarget?
+
+    /// The running second server, started on first call.
+    func target() throws -> ServerTarget {
+        try lock.withLock {
+            if let started { return started }
+            let target = try ServerTarget.startEmbedded()
+            started = target
+            return target
+        }
+    }
+
+    /// Stops it, if it was started.
+    func stop() {
+        lock.withLock { started }?.stop()
     }
 }

@@ -121,6 +121,21 @@ public final class ServerTarget: @unchecked Sendable {
         }
     }
 
+    /// A new stand-in in this process on 127.0.0.1, port 0, that this target owns (`stop()` ends it):
+    /// a second server for a scenario that moves the CLI from one server to another.
+    public static func startEmbedded(profile: StandInProfile = defaultProfile) throws -> ServerTarget {
+        var configuration = StandInConfiguration()
+        configuration.profile = profile
+        do {
+            let server = try StandInServer(configuration: configuration)
+            try server.start()
+            return ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: StandInClient(baseURL: server.baseURL),
+                                profile: profile.rawValue, sessionDirectory: nil, server: server)
+        } catch {
+            throw ResolutionError.standInFailed("\(error)")
+        }
+    }
+
     /// A target around an already running stand-in server (tests of the harness itself).
     public static func embedding(_ server: StandInServer) -> ServerTarget {
         ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: StandInClient(baseURL: server.baseURL),

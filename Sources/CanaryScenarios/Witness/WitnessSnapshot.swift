@@ -9,7 +9,8 @@ public struct WitnessSnapshot: Equatable, Sendable {
     public var batchRequests: Int
     /// Envelopes accepted under the account.
     public var envelopeIDs: Set<String>
-    /// Every event id the account sent, accepted or not.
+    /// Every event id the account sent, accepted or not: the batch receipts, and every send the
+    /// witness attributes to the account's credentials (refused ones too, before any receipt).
     public var receiptIDs: Set<String>
 
     /// Creates a snapshot from counts already read.
@@ -21,11 +22,11 @@ public struct WitnessSnapshot: Equatable, Sendable {
 
     /// Reads a snapshot for `account`.
     public static func take(_ client: StandInClient, account: String) throws -> WitnessSnapshot {
-        let requests = try client.requestLog(account: account)
+        let sends = try client.sends(account: account)
         return WitnessSnapshot(
-            batchRequests: requests.filter { $0.path.hasPrefix("/api/v1/events/batch") }.count,
+            batchRequests: sends.filter { $0.kind == .batch }.count,
             envelopeIDs: Set(try client.envelopes(account: account).map(\.eventID)),
-            receiptIDs: Set(try client.receipts(account: account).compactMap(\.eventID)))
+            receiptIDs: Set(try client.receipts(account: account).compactMap(\.eventID)).union(sends.flatMap(\.eventIDs)))
     }
 
     /// What arrived after `earlier`: new batch requests and event ids.
