@@ -102,6 +102,34 @@ final class ProtocolScriptTests: XCTestCase {
         XCTAssertTrue(stray.isRunning, "the script must not kill what it did not start")
     }
 
+    func testScenariosBesideAHostDaemonFailAsHostNotIsolatedBeforeAnyCLICall() throws {
+        let stray = Process()
+        stray.executableURL = URL(fileURLWithPath: "/bin/bash")
+        stray.arguments = ["-c", "sleep 120; true", "run_sync_daemon"]
+        try stray.run()
+        defer {
+            kill(-stray.processIdentifier, SIGKILL)
+            stray.waitUntilExit()
+        }
+        let evidence = root.appendingPathComponent("evidence")
+        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CANARY_") }
+        variables["CANARY_EVIDENCE_DIR"] = evidence.path
+        variables["CANARY_RUN_NUMBER"] = "1"
+        variables["CANARY_WORK_ROOT"] = root.appendingPathComponent("work").path
+        let result = try ProcessRunner().run(["swift", "test", "--skip-build", "--ignore-lock", "--filter", "IdentityBoundary"],
+                                             environment: ProcessEnvironment(exactly: variables), workingDirectory: ProtocolScript.repo,
+                                             timeout: 600)
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: evidence.appendingPathComponent("runs/run-1.json").path), result.tail(lines: 30))
+        let run = try RunDocumentCoding.decodeRun(data)
+        XCTAssertEqual(run.scenarios.count, 4)
+        for scenario in run.scenarios {
+            XCTAssertEqual(scenario.failureMode, .harnessHostNotIsolated, scenario.details ?? "")
+            XCTAssertTrue(scenario.details?.contains("pid \(stray.processIdentifier)") ?? false, scenario.details ?? "")
+            XCTAssertEqual(scenario.commands, [], "no CLI call is made on a host that is not isolated")
+        }
+        XCTAssertTrue(stray.isRunning, "the harness must not kill what it did not start")
+    }
+
     func testAFailingRunFileIsExitOneWithTheScenarioNamedAndTheStandInStopped() throws {
         let result = try runScript(["--single", "--tag", "t"], environment: [
             "SPEC_KITTY_BIN": try cli(), "CANARY_RUN_COMMAND": try filing(document(failing: .reviewRejectionForceRequiredContract)),
