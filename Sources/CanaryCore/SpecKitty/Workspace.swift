@@ -66,6 +66,11 @@ public struct Workspace: Equatable, Sendable {
         runtimeRoot(for: version).appendingPathComponent("queue.db")
     }
 
+    /// A login scope's queue of the 3.2.0 era, `queues/queue-<16 hex digest>.db` in the runtime root.
+    public func scopedQueueURL(digest: String, for version: SpecKittyVersion? = nil) -> URL {
+        runtimeRoot(for: version).appendingPathComponent("queues/queue-\(digest).db")
+    }
+
     /// The daemon owner record, `sync/daemon/owner.json`.
     public func ownerRecordURL(for version: SpecKittyVersion? = nil) -> URL {
         runtimeRoot(for: version).appendingPathComponent("sync/daemon/owner.json")

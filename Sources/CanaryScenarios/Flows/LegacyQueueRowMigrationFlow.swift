@@ -17,6 +17,8 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
         public var eventIDs: [String]
         /// Event ids of rows stamped with the foreign identity but this checkout's own project (3.2.6+).
         public var ownProjectEventIDs: [String] = []
+        /// Event ids of a foreign login's scoped queue file (up to 3.2.5).
+        public var scopedQueueEventIDs: [String] = []
         /// The body upload's content, and its hash (the sha256 of that body).
         public var body: String
         /// The foreign project the rows claim.
@@ -32,7 +34,7 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
         public var contentHash: String { SHA256.hex(of: body) }
 
         /// Every seeded event id.
-        public var allEventIDs: [String] { eventIDs + ownProjectEventIDs }
+        public var allEventIDs: [String] { eventIDs + ownProjectEventIDs + scopedQueueEventIDs }
     }
 
     /// Whether arm B runs: it needs the 3.2.6+ journal and a stand-in's witness (set false to run arm A alone).
@@ -117,6 +119,19 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
             evidence.notes["seeded_event_ids"] = planted.eventIDs.joined(separator: ",")
             evidence.notes["seeded_content_hash"] = planted.contentHash
             evidence.notes["seeded_legacy_queue"] = legacy.path
+        }
+        if !fixture.needsOptIn {
+            // Up to 3.2.5 each login had a queue of its own: a foreign login's scoped queue
+            // is the per-login separation of that era, and must stay where it is.
+            let scoped = (0 ..< 2).map { _ in "canary-legacy-\(UUID().uuidString.lowercased())" }
+            let digest = String(SHA256.hex(of: "foreign-user@foreign.invalid|foreign-team|\(planted.foreignProject)").prefix(16))
+            let url = fixture.workspace.scopedQueueURL(digest: digest, for: fixture.driver.version)
+            seed.withLock { $0.scopedQueueEventIDs = scoped }
+            try plant(fixture, scoped, project: planted.foreignProject, body: nil, at: url)
+            fixture.updateEvidence { evidence in
+                evidence.notes["seeded_scoped_queue"] = url.path
+                evidence.notes["seeded_scoped_queue_event_ids"] = scoped.joined(separator: ",")
+            }
         }
 
         // 2. Log in as this scenario's account and set up. 3.2.7 refuses opt-in while
