@@ -29,7 +29,7 @@ let package = Package(
         ),
         .testTarget(name: "CLIIntegrationTests", dependencies: ["CanaryCore", "CanaryTestSupport"]),
         .testTarget(name: "FailureModeControlTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
-        .testTarget(name: "ProtocolScriptTests", dependencies: ["CanaryCore"]),
+        .testTarget(name: "ProtocolScriptTests", dependencies: ["CanaryCore", "CanaryTestSupport"]),
         .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore"]),
         .testTarget(name: "TeamspaceMVPTests", dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"]),
     ],

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryTestSupport
 import Foundation
 import XCTest
 
@@ -21,24 +22,12 @@ final class HostSyncDaemonTests: XCTestCase {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("host-daemon-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "sleep 30; true", "run_sync_daemon", "--spec-kitty-daemon-root=\(home.path)/home"]
-        try process.run()
-        defer {
-            kill(-process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        // The scan reads /proc/<pid>/cmdline, which holds the new argv once bash has started.
-        var found: HostSyncDaemon?
-        let deadline = Date(timeIntervalSinceNow: 10)
-        while found == nil, Date() < deadline {
-            found = HostSyncDaemon.scan().first { $0.pid == process.processIdentifier }
-            if found == nil { usleep(20000) }
-        }
+        let impostor = try HostDaemonImpostor.start(home: home.path + "/home")
+        defer { impostor.stop() }
+        let found = HostSyncDaemon.scan().first { $0.pid == impostor.pid }
         XCTAssertEqual(found?.home, home.path + "/home")
-        XCTAssertEqual(found?.description, "pid \(process.processIdentifier) (home \(home.path)/home)")
-        XCTAssertFalse(HostSyncDaemon.foreign(excluding: [home]).contains { $0.pid == process.processIdentifier })
-        XCTAssertTrue(HostSyncDaemon.foreign(excluding: []).contains { $0.pid == process.processIdentifier })
+        XCTAssertEqual(found?.description, "pid \(impostor.pid) (home \(home.path)/home)")
+        XCTAssertFalse(HostSyncDaemon.foreign(excluding: [home]).contains { $0.pid == impostor.pid })
+        XCTAssertTrue(HostSyncDaemon.foreign(excluding: []).contains { $0.pid == impostor.pid })
     }
 }

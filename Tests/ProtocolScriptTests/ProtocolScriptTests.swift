@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryTestSupport
 import Foundation
 import XCTest
 
@@ -86,31 +87,18 @@ final class ProtocolScriptTests: XCTestCase {
         // The CLI's scan counts any argv mentioning run_sync_daemon, whatever its home:
         // here one serving a home outside every canary work root.
         let home = root.appendingPathComponent("someone-elses-home").path
-        let stray = Process()
-        stray.executableURL = URL(fileURLWithPath: "/bin/bash")
-        stray.arguments = ["-c", "sleep 60; true", "run_sync_daemon", "--spec-kitty-daemon-root=\(home)"]
-        try stray.run()
-        defer {
-            // Foundation starts the child in a process group of its own: end it all, by id.
-            kill(-stray.processIdentifier, SIGKILL)
-            stray.waitUntilExit()
-        }
+        let stray = try HostDaemonImpostor.start(home: home)
+        defer { stray.stop() }
         let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": try cli()])
         XCTAssertEqual(result.exitCode, 2, result.tail())
         XCTAssertTrue(result.stdout.contains("harness.host_not_isolated"), result.tail())
-        XCTAssertTrue(result.stdout.contains("pid \(stray.processIdentifier) (home \(home))"), result.tail())
+        XCTAssertTrue(result.stdout.contains("pid \(stray.pid) (home \(home))"), result.tail())
         XCTAssertTrue(stray.isRunning, "the script must not kill what it did not start")
     }
 
     func testScenariosBesideAHostDaemonFailAsHostNotIsolatedBeforeAnyCLICall() throws {
-        let stray = Process()
-        stray.executableURL = URL(fileURLWithPath: "/bin/bash")
-        stray.arguments = ["-c", "sleep 120; true", "run_sync_daemon"]
-        try stray.run()
-        defer {
-            kill(-stray.processIdentifier, SIGKILL)
-            stray.waitUntilExit()
-        }
+        let stray = try HostDaemonImpostor.start()
+        defer { stray.stop() }
         let evidence = root.appendingPathComponent("evidence")
         var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CANARY_") }
         variables["CANARY_EVIDENCE_DIR"] = evidence.path
@@ -124,7 +112,7 @@ final class ProtocolScriptTests: XCTestCase {
         XCTAssertEqual(run.scenarios.count, 4)
         for scenario in run.scenarios {
             XCTAssertEqual(scenario.failureMode, .harnessHostNotIsolated, scenario.details ?? "")
-            XCTAssertTrue(scenario.details?.contains("pid \(stray.processIdentifier)") ?? false, scenario.details ?? "")
+            XCTAssertTrue(scenario.details?.contains("pid \(stray.pid)") ?? false, scenario.details ?? "")
             XCTAssertEqual(scenario.commands, [], "no CLI call is made on a host that is not isolated")
         }
         XCTAssertTrue(stray.isRunning, "the harness must not kill what it did not start")

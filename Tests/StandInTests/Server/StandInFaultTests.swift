@@ -11,10 +11,7 @@ final class StandInFaultTests: StandInTestCase {
     private var token: String!
 
     override func setUpWithError() throws {
-        server = try startServer()
-        client = StandInClient(baseURL: server.baseURL)
-        account = try client.createAccount()
-        token = try client.deviceLogin(account: account.userID).accessToken
+        (server, client, account, token) = try startLoggedIn()
     }
 
     private func send(_ id: String) throws -> StandInBatchAnswer {

@@ -13,6 +13,15 @@ class StandInTestCase: XCTestCase {
         return server
     }
 
+    /// A started server with one account logged in through the device flow, as the CLI would.
+    func startLoggedIn(_ configuration: StandInConfiguration = StandInConfiguration()) throws
+        -> (server: StandInServer, client: StandInClient, account: StandInAccount, token: String) {
+        let server = try startServer(configuration)
+        let client = StandInClient(baseURL: server.baseURL)
+        let account = try client.createAccount()
+        return (server, client, account, try client.deviceLogin(account: account.userID).accessToken)
+    }
+
     /// A raw client on its own connection, for malformed and partial requests.
     func rawClient(_ server: StandInServer, timeout: TimeInterval = 10) -> BlockingHTTPClient {
         let client = BlockingHTTPClient(host: "127.0.0.1", port: UInt16(server.baseURL.port ?? 0), timeout: timeout)
