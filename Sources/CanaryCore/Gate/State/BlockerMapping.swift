@@ -22,6 +22,7 @@ public enum BlockerMapping {
         case nil: return "no failure mode recorded (harness error): fix the canary's classification"
         case "harness.error"?: return "harness error: fix the canary, not the CLI"
         case "saas.not_ready"?: return "the server degraded during the run: no blocker maps to it"
+        case "harness.host_not_isolated"?: return "a sync daemon the run did not start was on the host: stop it by pid and run again; no CLI verdict"
         case let mode?: return "no blocker maps to \(mode): file a new issue with this evidence"
         }
     }
