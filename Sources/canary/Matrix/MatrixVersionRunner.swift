@@ -71,6 +71,11 @@ struct MatrixVersionRunner {
             let column = MatrixColumn.from(run: run, version: version, durationSeconds: duration)
             let verdicts = column.cells.map { "\($0.scenario.rawValue):\($0.verdict)" }.joined(separator: " ")
             progress("\(version): \(column.passCount)/\(column.cells.count) pass (\(exit)\(duration.map { String(format: ", %.0f s", $0) } ?? "")) \(verdicts)")
+            // Where the version's verdicts are known, a departure is a false green or a false red of the canary.
+            if !KnownVerdicts.cells(for: version).isEmpty {
+                let departures = KnownVerdicts.discrepancies(run)
+                progress("\(version): " + (departures.isEmpty ? "every verdict as known" : "departs from the known verdicts: " + departures.joined(separator: "; ")))
+            }
             return column
         } catch {
             progress("\(version): no run document (\(exit))")
