@@ -196,7 +196,8 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
         guard let client = fixture.witness else { return }
         let (sends, artifacts) = try fixture.harness("read the witness") { (try client.sends(), try client.dossierArtifacts()) }
         let seeded = Set(seed.allEventIDs)
-        let foreign = SendIdentity(server: "S1", account: nil, team: "foreign-team")
+        // Recorded on this machine by a foreign login: any send of these ids is a leak.
+        let foreign = SendIdentity(server: "the legacy queue", account: "foreign-user@foreign.invalid", team: "foreign-team")
         let leaks = BoundaryWitness.leaks(of: seeded, recordedUnder: foreign, in: sends.map { WitnessedSend(server: "S1", send: $0) },
                                           commands: fixture.driver.results)
         let uploads = artifacts.filter { $0.contentHash == seed.contentHash }
