@@ -18,7 +18,35 @@ public enum KnownVerdicts {
         """),
         .pass("3.2.7", .daemonOwnerMismatchRefusal, "a forged owner record is refused and names every injected field"),
         .pass("3.2.7", .reviewRejectionForceRequiredContract, "the rollback reaches the server with force and a reason"),
-    ]
+    ] + olderGenerations
+
+    /// 3.2.0rc13 .. 3.2.3, measured with `canary matrix` against the strict stand-in (arm B needs the 3.2.6+ journal).
+    static let olderGenerations: [KnownVerdict] = ["3.2.0rc13", "3.2.0rc15", "3.2.0rc16", "3.2.0rc22", "3.2.0", "3.2.3"].flatMap { version in
+        [
+            freshAndRollback(version, .freshAuthenticatedMission),
+            .fail(version, .legacyQueueRowMigration, .boundaryForeignRowsLeaked, evidence: [
+                "arm A (legacy rows): boundary.foreign_rows_leaked", "during `spec-kitty init", "canary-legacy-",
+            ], "the logged-in user's queue takes in every legacy row, and `init` sends the foreign identity's rows under this account"),
+            .fail(version, .daemonOwnerMismatchRefusal, .boundaryDeliveredDuringRefusal, evidence: [
+                "while the boundary was refused the server received",
+            ], "an ordinary command delivers its events at exit while the owner record disagrees"),
+            freshAndRollback(version, .reviewRejectionForceRequiredContract),
+        ]
+    }
+
+    /// Scenarios 1 and 4 on the older generations: green from rc22 on, red before for the reasons of their era.
+    private static func freshAndRollback(_ version: String, _ scenario: ScenarioID) -> KnownVerdict {
+        switch version {
+        case "3.2.0rc13":
+            .fail(version, scenario, .syncTeamspaceMigrationRequired, evidence: ["TeamSpace Migration Required"],
+                  "`sync now` is blocked by the TeamSpace migration panel (FORBIDDEN_KEY)")
+        case "3.2.0rc15", "3.2.0rc16":
+            .fail(version, scenario, .syncRejectedBySaaS, evidence: ["Additional properties are not allowed"],
+                  "the envelopes copy payload fields to the top level, which a strict server refuses (#1188)")
+        default:
+            .pass(version, scenario, "delivered under its own account")
+        }
+    }
 
     /// The cells known for `version` (empty when none are).
     public static func cells(for version: String) -> [KnownVerdict] {
