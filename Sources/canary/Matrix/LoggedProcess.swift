@@ -23,7 +23,8 @@ enum LoggedProcess {
     static func run(_ argv: [String], environment: [String: String], directory: URL, log: URL,
                     captureStdout: Bool = false, timeout: TimeInterval) throws -> Outcome {
         try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        // Opening for writing needs the file to exist: its failure below names the path.
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let logHandle = try FileHandle(forWritingTo: log)
         defer { try? logHandle.close() }
         let process = Process()
