@@ -49,7 +49,7 @@ public struct IdentitySwitchFlow: Sendable {
         // 1. The first identity records a lifecycle and (the control) syncs it once.
         let firstAccount = try fixture.login()
         let project = try fixture.prepareCheckout()
-        let mission = try fixture.createMission(label: "canary-switch-\(change.rawValue)", markSubtaskDone: false)
+        let mission = try fixture.createMission(label: "canary-switch-\(change.rawValue)", markSubtaskDone: true)
         try fixture.move(mission, to: "claimed")
         if syncedFirst {
             try fixture.requireSyncOutcome(try fixture.syncNow("sync-before-switch"))
@@ -83,6 +83,10 @@ public struct IdentitySwitchFlow: Sendable {
         }
 
         try fixture.harness("after the switch") { try afterSwitch?() }
+
+        // The second identity records an event of its own.
+        try fixture.move(mission, to: syncedFirst ? "for_review" : "in_progress")
+        let own = try recordedEventIDs(fixture, project: project).subtracting(recorded)
 
         // 3. `sync now` under the second identity, following the CLI's own remedy once.
         var outcome = try fixture.syncNow("sync-after-switch")
@@ -121,8 +125,26 @@ public struct IdentitySwitchFlow: Sendable {
                 result.failure = ScenarioFailure(.cliCommandFailed, "sync now refused after the \(change.rawValue) switch and \(lost.count) recorded row(s) are gone from the project store")
             }
         }
+        // The second identity's own events are delivered to it, or refused in words that name the boundary.
+        let second = SendIdentity(server: servers.last?.label ?? "S1", account: fixture.account?.userID, team: fixture.account?.teamID)
+        result.failure = result.failure ?? Self.ownEventsProblem(own, of: second, sends: sends, syncNow: outcome.result)
+        if own.isEmpty { result.notes.append("the second identity's move-task recorded no event") }
         fixture.updateEvidence { $0.notes["switch"] = result.summary }
         return result
+    }
+
+    /// What is wrong with how `sync now` treated the second identity's own events, or nil.
+    static func ownEventsProblem(_ own: Set<String>, of second: SendIdentity, sends: [WitnessedSend], syncNow: CommandResult) -> ScenarioFailure? {
+        guard !own.isEmpty else { return nil }
+        if syncNow.exitCode == 0 {
+            let delivered = Set(sends.filter { $0.identity == second && $0.send.outcome == "accepted" }.flatMap(\.send.eventIDs))
+            let missing = own.subtracting(delivered)
+            guard !missing.isEmpty else { return nil }
+            return ScenarioFailure(.saasNotMaterialized, "sync now exited 0, yet \(missing.count) of the second identity's \(own.count) own event(s) never reached \(second): \(missing.sorted().prefix(3).joined(separator: ", "))")
+        }
+        let text = syncNow.stdout + "\n" + syncNow.stderr
+        let namesBoundary = ["does not match", "Refusing", "boundary"].contains { text.contains($0) }
+        return namesBoundary ? nil : ScenarioFailure(.cliCommandFailed, "sync now refused the second identity's own events without naming the boundary: \(lastLine(syncNow))")
     }
 
     /// The event ids in the project's journal.
