@@ -83,4 +83,18 @@ final class BoundaryWitnessTests: XCTestCase {
         XCTAssertEqual(LegacyQueueRowMigrationFlow.verdict(armA: nil, armB: [outcomes[1]])?.mode, .boundaryCredentialCrossed)
         XCTAssertNil(LegacyQueueRowMigrationFlow.verdict(armA: nil, armB: [outcomes[2]]))
     }
+
+    func testTheSecondIdentitysOwnEventsAreDeliveredOrRefusedNamingTheBoundary() {
+        let bob = SendIdentity(server: "S1", account: "user-2", team: "team-user-2")
+        let delivered = [WitnessedSend(server: "S1", send: send(["own"], account: "user-2", team: "team-user-2"))]
+        let exit0 = CommandResult(argv: ["spec-kitty", "sync", "now"], termination: .exited(0))
+        XCTAssertNil(IdentitySwitchFlow.ownEventsProblem(["own"], of: bob, sends: delivered, syncNow: exit0))
+        XCTAssertEqual(IdentitySwitchFlow.ownEventsProblem(["own"], of: bob, sends: [], syncNow: exit0)?.mode, .saasNotMaterialized)
+
+        let refusedNaming = CommandResult(argv: ["spec-kitty", "sync", "now"], termination: .exited(1),
+                                          stdout: Data("Event sync unavailable: event-sync local authenticated account does not match admitted delivery target\n".utf8))
+        XCTAssertNil(IdentitySwitchFlow.ownEventsProblem(["own"], of: bob, sends: [], syncNow: refusedNaming))
+        let refusedSilently = CommandResult(argv: ["spec-kitty", "sync", "now"], termination: .exited(1), stdout: Data("Event sync (TEAMSPACE): transient 1\n".utf8))
+        XCTAssertEqual(IdentitySwitchFlow.ownEventsProblem(["own"], of: bob, sends: [], syncNow: refusedSilently)?.mode, .cliCommandFailed)
+    }
 }
