@@ -86,13 +86,9 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
             failure = failure ?? error
         } catch {}
         if let verdict = failure {
-            // A daemon that appeared mid-run makes any red the host's, not the CLI's.
             let strangers = HostSyncDaemon.foreign(excluding: [fixture.workspace.directory])
-            if !strangers.isEmpty {
-                fixture.updateEvidence { $0.notes["host_daemons"] = strangers.map(\.description).joined(separator: "; ") }
-                failure = ScenarioFailure(.harnessHostNotIsolated, Self.notIsolated(strangers, before: false)
-                    + "\nthe scenario's own verdict, not trusted: \(verdict.mode.rawValue): \(verdict.details)")
-            }
+            if !strangers.isEmpty { fixture.updateEvidence { $0.notes["host_daemons"] = strangers.map(\.description).joined(separator: "; ") } }
+            failure = Self.judged(verdict, beside: strangers)
         }
         fixture.recordCounts()
         if let left = fixture.endLeftovers() {
@@ -109,6 +105,14 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
         } else if ProcessInfo.processInfo.environment["CANARY_KEEP_WORK"] != "1" {
             try? FileManager.default.removeItem(at: fixture.workspace.directory)
         }
+    }
+
+    /// A red verdict as it stands beside `strangers`, daemons that appeared on the host mid-run:
+    /// then it is the host's (`harness.host_not_isolated`, the scenario's own verdict quoted), never the CLI's.
+    static func judged(_ verdict: ScenarioFailure, beside strangers: [HostSyncDaemon]) -> ScenarioFailure {
+        guard !strangers.isEmpty else { return verdict }
+        return ScenarioFailure(.harnessHostNotIsolated, notIsolated(strangers, before: false)
+            + "\nthe scenario's own verdict, not trusted: \(verdict.mode.rawValue): \(verdict.details)")
     }
 
     /// The details of a `harness.host_not_isolated` verdict.
