@@ -26,6 +26,15 @@ final class ProtocolVerdictTests: XCTestCase {
         XCTAssertEqual(verdict.report.last, "canary: 4/4 runs pass (16/16 scenarios) evidence: \(bundle.path)")
     }
 
+    func testAPartialRunThatPassesNeverPassesTheProtocol() throws {
+        try write(RunDocumentFixtures.run(scenarios: [RunDocumentFixtures.scenario(.freshAuthenticatedMission)], runNumber: 1))
+        let verdict = ProtocolVerdict.read(bundle: bundle, expectedRuns: 1)
+        XCTAssertFalse(verdict.passed)
+        XCTAssertEqual(verdict.exitCode, 1)
+        XCTAssertTrue(verdict.report.contains { $0.hasPrefix("run 1: pass (1/4 scenarios partial: 1 of 4 ran, which never passes the protocol)") }, "\(verdict.report)")
+        XCTAssertEqual(verdict.report.last, "canary: FAIL 0/1 runs pass (1/4 scenarios) evidence: \(bundle.path)")
+    }
+
     func testAFailingScenarioIsNamedWithItsModeAndReason() throws {
         for number in 1 ... 4 {
             let scenarios = ScenarioID.allCases.map { RunDocumentFixtures.scenario($0, passing: !(number == 3 && $0 == .reviewRejectionForceRequiredContract)) }

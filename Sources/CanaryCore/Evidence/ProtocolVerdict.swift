@@ -45,10 +45,13 @@ public struct ProtocolVerdict: Equatable, Sendable {
         return ProtocolVerdict(runs: runs, evidencePath: bundle.path)
     }
 
-    /// Whether every expected run was read and says pass.
+    /// Whether every expected run was read and passes all four scenarios (a partial run never does).
     public var passed: Bool {
-        runs.allSatisfy { if case let .read(run) = $0.state { run.outcome == .pass } else { false } }
+        runs.allSatisfy { if case let .read(run) = $0.state { Self.counts(run) } else { false } }
     }
+
+    /// Whether `run` counts as a passing run of the protocol: it passed, and it is not partial.
+    static func counts(_ run: CanaryRunResult) -> Bool { run.outcome == .pass && !run.partial }
 
     /// The process exit code: 0 when every run passes, else 1.
     public var exitCode: Int32 { passed ? 0 : 1 }
@@ -62,7 +65,8 @@ public struct ProtocolVerdict: Equatable, Sendable {
                 lines.append("run \(number): no verdict: \(reason)")
             case let .read(run):
                 let passing = run.scenarios.filter { $0.status == .pass }.count
-                lines.append("run \(number): \(run.outcome.rawValue) (\(passing)/\(ScenarioID.allCases.count) scenarios) run_id \(run.runID) CLI \(run.cliVersion)")
+                let partial = run.partial ? " partial: \(run.scenarios.count) of \(ScenarioID.allCases.count) ran, which never passes the protocol" : ""
+                lines.append("run \(number): \(run.outcome.rawValue) (\(passing)/\(ScenarioID.allCases.count) scenarios\(partial)) run_id \(run.runID) CLI \(run.cliVersion)")
                 for scenario in run.scenarios where scenario.status == .fail {
                     let why = scenario.details?.split(separator: "\n").first.map(String.init) ?? ""
                     lines.append("  scenario \(scenario.id.rawValue) \(scenario.name): \(scenario.failureMode?.rawValue ?? "?"): \(why)")
@@ -81,7 +85,7 @@ public struct ProtocolVerdict: Equatable, Sendable {
     /// `canary: 4/4 runs pass (16/16 scenarios) evidence: <dir>`.
     public var summary: String {
         let read = runs.compactMap { if case let .read(run) = $0.state { run } else { nil } }
-        let passingRuns = read.filter { $0.outcome == .pass }.count
+        let passingRuns = read.filter(Self.counts).count
         let passingScenarios = read.flatMap(\.scenarios).filter { $0.status == .pass }.count
         let prefix = passed ? "canary:" : "canary: FAIL"
         return "\(prefix) \(passingRuns)/\(runs.count) runs pass (\(passingScenarios)/\(runs.count * ScenarioID.allCases.count) scenarios) evidence: \(evidencePath)"
