@@ -5,8 +5,10 @@ import Foundation
 extension StandInService {
     /// The record of one send; a body the handler never decoded (a fault, a 401) is decoded here, best effort.
     func send(_ kind: StandInSend.Kind, _ context: RequestContext, credential: String?, reply: HTTPReply) -> StandInSend {
-        let ownerID = context.account?.userID ?? credential.flatMap { try? store.accountID(owningToken: $0) }
-        let owner = context.account ?? ownerID.flatMap { try? store.account(userID: $0) }
+        // A resolved account means a live token of this server; only a token that resolved to none
+        // (unknown, revoked, of another server) is looked up, so accepted batches cost no extra query.
+        let tokenOwner = context.account == nil ? credential.flatMap { try? store.accountID(owningToken: $0) } : nil
+        let owner = context.account ?? tokenOwner.flatMap { try? store.account(userID: $0) }
         var eventIDs: [String] = []
         var teamSlugs: [String] = []
         var contentHash: String?
@@ -20,9 +22,9 @@ extension StandInService {
             contentHash = Self.jsonObject(of: context.request)?["content_hash"]?.stringValue
         }
         let status = reply.status
-        return StandInSend(kind: kind, account: ownerID, accountTeamID: owner?.team.id, accountTeamSlug: owner?.team.slug,
-                           tokenFingerprint: credential.map(TokenFingerprint.of),
-                           tokenKnown: credential.map { (try? store.issued($0)) ?? false } ?? false,
+        return StandInSend(kind: kind, account: context.account?.userID ?? tokenOwner, accountTeamID: owner?.team.id,
+                           accountTeamSlug: owner?.team.slug, tokenFingerprint: credential.map(TokenFingerprint.of),
+                           tokenKnown: credential != nil && (context.account != nil || tokenOwner != nil),
                            httpStatus: status, outcome: (200 ..< 300).contains(status) ? "accepted" : "refused",
                            reason: Self.refusalReason(reply), eventIDs: eventIDs, teamSlugs: teamSlugs,
                            contentHash: contentHash, receivedAt: Timestamp.iso8601())

@@ -21,7 +21,7 @@ extension StandInStore {
 
     /// Every send, oldest first, optionally for one account.
     func sends(account: String?) throws -> [StandInSend] {
-        let (clause, values) = account.map { (" WHERE account_id = ?", [SQLiteValue.text($0)]) } ?? ("", [])
+        let (clause, values) = Self.filter([("account_id", account)])
         return try withDatabase {
             try $0.query("""
                 SELECT kind, account_id, account_team_id, account_team_slug, token_fingerprint, token_known, http_status,
@@ -48,10 +48,5 @@ extension StandInStore {
                                    account: $0[2].text ?? "", issuedAt: $0[3].text ?? "")
             }
         }
-    }
-
-    /// Whether this server ever issued `token` (any kind, live or not).
-    func issued(_ token: String) throws -> Bool {
-        try withDatabase { try $0.scalar("SELECT COUNT(*) FROM tokens WHERE token = ?", [.text(token)]) > 0 }
     }
 }

@@ -127,7 +127,7 @@ extension StandInStore {
     }
 
     /// A WHERE clause for the non-nil `column = value` pairs.
-    private static func filter(_ pairs: [(String, String?)]) -> (String, [SQLiteValue]) {
+    static func filter(_ pairs: [(String, String?)]) -> (String, [SQLiteValue]) {
         let present = pairs.compactMap { pair in pair.1.map { (pair.0, $0) } }
         guard !present.isEmpty else { return ("", []) }
         return (" WHERE " + present.map { "\($0.0) = ?" }.joined(separator: " AND "), present.map { .text($0.1) })
