@@ -165,7 +165,7 @@ say "preflight: spec-kitty-cli $cli_version at $cli"
 # The CLI's daemon scan is host-wide (3.2.7 counts every live run_sync_daemon
 # process as an orphan): beside a daemon this run did not start, a red verdict
 # would be the host's. Name it (pid and home) and refuse; never kill it.
-host_check="$("$canary" host-check)" || preflight_fail "$host_check; stop it by pid first"
+host_check="$("$canary" host-check)" || preflight_fail "$host_check"
 work_root="${CANARY_WORK_ROOT:-${TMPDIR:-/tmp}/spec-kitty-canary}"
 
 standin_owner="script"

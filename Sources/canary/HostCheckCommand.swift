@@ -20,9 +20,8 @@ enum HostCheckCommand {
             FileHandle.standardError.write(Data("canary host-check: unexpected argument '\(arguments[0])'\n\(usage)\n".utf8))
             return 2
         }
-        let daemons = HostSyncDaemon.scan()
-        guard !daemons.isEmpty else { return 0 }
-        print("harness.host_not_isolated: sync daemon(s) this run did not start: \(daemons.map(\.description).joined(separator: ", "))")
+        guard let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) else { return 0 }
+        print(refusal)
         return 2
     }
 }

@@ -17,9 +17,8 @@ enum MatrixCommand {
             return 64
         }
         // The CLI's daemon scan is host-wide: beside a daemon the matrix did not start, every red would be the host's.
-        let strangers = HostSyncDaemon.scan()
-        guard strangers.isEmpty else {
-            FileHandle.standardError.write(Data("canary matrix: harness.host_not_isolated: sync daemon(s) this run did not start: \(strangers.map(\.description).joined(separator: ", ")); stop them by pid first\n".utf8))
+        if let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) {
+            FileHandle.standardError.write(Data("canary matrix: \(refusal)\n".utf8))
             return 2
         }
         let repoRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

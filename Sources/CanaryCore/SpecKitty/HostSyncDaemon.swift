@@ -39,12 +39,15 @@ public struct HostSyncDaemon: Equatable, Sendable, CustomStringConvertible {
 
     /// Every such process on the host except this one, by pid.
     public static func scan() -> [HostSyncDaemon] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-        let me = getpid()
-        return entries.compactMap { pid_t($0) }.filter { $0 != me }.sorted().compactMap { pid in
-            guard let argv = SyncDaemonProcesses.argv(of: pid), matches(argv: argv) else { return nil }
-            return HostSyncDaemon(pid: pid, home: home(argv: argv, environment: environment(of: pid)))
+        SyncDaemonProcesses.liveProcesses().filter { matches(argv: $0.argv) }.map { process in
+            HostSyncDaemon(pid: process.pid, home: home(argv: process.argv, environment: environment(of: process.pid)))
         }
+    }
+
+    /// The one-line refusal of a host where `strangers` live, or nil on an isolated host.
+    public static func refusal(_ strangers: [HostSyncDaemon]) -> String? {
+        guard !strangers.isEmpty else { return nil }
+        return "harness.host_not_isolated: sync daemon(s) this run did not start: \(strangers.map(\.description).joined(separator: ", ")); stop them by pid first"
     }
 
     /// The daemons on the host whose home is not under one of `ownRoots` (a scenario's own directory).

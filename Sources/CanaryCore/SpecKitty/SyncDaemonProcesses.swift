@@ -17,10 +17,16 @@ public enum SyncDaemonProcesses {
     /// Pids of live processes whose argv holds the scope marker for `runtimeRoot`.
     public static func pids(runtimeRoot: URL) -> [pid_t] {
         let marker = scopeMarkerPrefix + runtimeRoot.resolvingSymlinksInPath().path
+        return liveProcesses().filter { $0.argv.contains(marker) }.map(\.pid)
+    }
+
+    /// Every live process with an argv, pid order, this one excluded.
+    public static func liveProcesses() -> [(pid: pid_t, argv: [String])] {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-        return entries.compactMap { pid_t($0) }.filter { pid in
-            argv(of: pid)?.contains(marker) ?? false
-        }.sorted()
+        let me = getpid()
+        return entries.compactMap { pid_t($0) }.filter { $0 != me }.sorted().compactMap { pid in
+            argv(of: pid).map { (pid, $0) }
+        }
     }
 
     /// The argv of `pid` from `/proc/<pid>/cmdline`, or nil when it is gone.

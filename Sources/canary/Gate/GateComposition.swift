@@ -51,10 +51,7 @@ struct GateComposition {
             problems.append("--cli-repo \(clone) is not a git clone")
         }
         // The CLI's daemon scan is host-wide: beside a daemon the gate did not start, every red would be the host's.
-        let strangers = HostSyncDaemon.scan()
-        if !strangers.isEmpty {
-            problems.append("harness.host_not_isolated: sync daemon(s) this run did not start: \(strangers.map(\.description).joined(separator: ", ")); stop them by pid first")
-        }
+        if let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) { problems.append(refusal) }
         return problems
     }
 
