@@ -9,7 +9,7 @@ import XCTest
 final class IdentitySwitchControlTests: XCTestCase {
     private var server: StandInServer!
     private var parent: ScenarioFixture!
-    private var secondServer: ServerTarget?
+    private let secondServer = SecondServer(profile: .instant)
 
     override func setUpWithError() throws {
         try XCTSkipIf(ProcessInfo.processInfo.environment["CANARY_SKIP_REAL_CLI"] == "1", "CANARY_SKIP_REAL_CLI=1")
@@ -26,20 +26,13 @@ final class IdentitySwitchControlTests: XCTestCase {
             XCTAssertNil(parent.endLeftovers(), "a control left processes running")
             try? FileManager.default.removeItem(at: parent.workspace.directory)
         }
-        secondServer?.stop()
+        secondServer.stop()
         server?.stop()
-    }
-
-    private func second() throws -> ServerTarget {
-        if let secondServer { return secondServer }
-        let started = try ServerTarget.startEmbedded(profile: .instant)
-        secondServer = started
-        return started
     }
 
     /// Once the project has synced, each switch is refused and the rows are kept: the boundary holds, and the harness says so.
     func testEverySwitchHoldsWhenTheProjectSyncedFirst() throws {
-        let secondTarget = try second()
+        let secondTarget = try secondServer.target()
         let collected = Locked<[IdentitySwitchOutcome]>([])
         SideBySide.run(IdentitySwitch.allCases.count) { [parent] index in
             let outcome = IdentitySwitchFlow(IdentitySwitch.allCases[index], syncedFirst: true).run(parent!) { secondTarget }
@@ -58,7 +51,7 @@ final class IdentitySwitchControlTests: XCTestCase {
         let url = server.baseURL
         // Only the second identity ever sends here: from the switch on, every batch is refused.
         let flow = IdentitySwitchFlow(.account) { _ = try StandInClient(baseURL: url).injectFault(.serverError, count: 1000) }
-        let outcome = flow.run(parent, secondServer: second)
+        let outcome = flow.run(parent, secondServer: secondServer.target)
         XCTAssertEqual(outcome.mode, .boundaryForeignRowsLeaked, outcome.summary)
         XCTAssertFalse(outcome.leaks.isEmpty, outcome.summary)
         XCTAssertTrue(outcome.leaks.allSatisfy { $0.answer.hasPrefix("refused (HTTP 500") }, outcome.summary)

@@ -148,10 +148,10 @@ public final class ScenarioFixture: @unchecked Sendable {
 
     /// A fixture of its own (home, checkout, driver) in `<this directory>/<name>`, for a scenario
     /// that needs more than one identity or project; its commands and leftovers count as this one's.
-    public func child(_ name: String, target: ServerTarget? = nil) throws -> ScenarioFixture {
+    public func child(_ name: String) throws -> ScenarioFixture {
         var options = options
         options.recordsRunMetadata = false
-        let child = try ScenarioFixture(scenario: scenario, target: target ?? self.target, options: options,
+        let child = try ScenarioFixture(scenario: scenario, target: target, options: options,
                                         directory: workspace.directory.appendingPathComponent(name, isDirectory: true))
         stateLock.withLock { children.append(child) }
         return child

@@ -37,7 +37,7 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
         public var allEventIDs: [String] { eventIDs + ownProjectEventIDs + scopedQueueEventIDs }
     }
 
-    /// Whether arm B runs: it needs the 3.2.6+ journal and a stand-in's witness (set false to run arm A alone).
+    /// The switches arm B makes (empty: arm A alone); arm B needs the 3.2.6+ journal and a stand-in's witness.
     public var identitySwitches: [IdentitySwitch]
 
     /// Creates the flow with every identity switch.
@@ -255,26 +255,5 @@ public struct LegacyQueueRowMigrationFlow: Sendable {
             fixture.updateEvidence { $0.notes["project_store_preview_partitions"] = members.map { "\($0.key): \($0.value.arrayValue?.count ?? 0)" }.joined(separator: ", ") }
         }
         return mine
-    }
-}
-
-/// The second server of a server switch: started on first use, stopped with the scenario.
-final class SecondServer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var started: ServerTarget?
-
-    /// The running second server, started on first call.
-    func target() throws -> ServerTarget {
-        try lock.withLock {
-            if let started { return started }
-            let target = try ServerTarget.startEmbedded()
-            started = target
-            return target
-        }
-    }
-
-    /// Stops it, if it was started.
-    func stop() {
-        lock.withLock { started }?.stop()
     }
 }

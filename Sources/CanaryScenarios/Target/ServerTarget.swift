@@ -104,21 +104,18 @@ public final class ServerTarget: @unchecked Sendable {
             configuration.profile = defaultProfile
         }
         var profileName = configuration.profile.rawValue
-        do {
-            // Strict consumer mode is the default: the pinned CLI passes it with
-            // no false red, and a lenient server hides schema regressions.
-            if environment["CANARY_VALIDATE_PAYLOADS"] != "0" {
+        // Strict consumer mode is the default: the pinned CLI passes it with
+        // no false red, and a lenient server hides schema regressions.
+        if environment["CANARY_VALIDATE_PAYLOADS"] != "0" {
+            do {
                 configuration.payloadValidation = try PayloadValidation.bootstrap(
                     repositoryRoot: ScenarioFixture.repoRoot.path, eventsVersion: configuration.specKittyEventsVersion)
-                profileName += "+validate-payloads"
+            } catch {
+                throw ResolutionError.standInFailed("\(error)")
             }
-            let server = try StandInServer(configuration: configuration)
-            try server.start()
-            return ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: StandInClient(baseURL: server.baseURL),
-                                profile: profileName, sessionDirectory: nil, server: server)
-        } catch {
-            throw ResolutionError.standInFailed("\(error)")
+            profileName += "+validate-payloads"
         }
+        return try startEmbedded(configuration, profileName: profileName)
     }
 
     /// A new stand-in in this process on 127.0.0.1, port 0, that this target owns (`stop()` ends it):
@@ -126,11 +123,15 @@ public final class ServerTarget: @unchecked Sendable {
     public static func startEmbedded(profile: StandInProfile = defaultProfile) throws -> ServerTarget {
         var configuration = StandInConfiguration()
         configuration.profile = profile
+        return try startEmbedded(configuration, profileName: profile.rawValue)
+    }
+
+    private static func startEmbedded(_ configuration: StandInConfiguration, profileName: String) throws -> ServerTarget {
         do {
             let server = try StandInServer(configuration: configuration)
             try server.start()
             return ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: StandInClient(baseURL: server.baseURL),
-                                profile: profile.rawValue, sessionDirectory: nil, server: server)
+                                profile: profileName, sessionDirectory: nil, server: server)
         } catch {
             throw ResolutionError.standInFailed("\(error)")
         }
