@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryTestSupport
 import Foundation
 import XCTest
 
@@ -9,19 +10,17 @@ import XCTest
 /// This is the one place the suite runs the four scenarios: `swift test` skips the
 /// scenario target itself (`--skip IdentityBoundaryTests`), since a red CLI makes it fail by design.
 final class KnownVerdictsTests: XCTestCase {
-    private var root: URL!
+    private var directory: TemporaryDirectory?
+    private var root: URL { directory!.url }
 
     override func setUpWithError() throws {
         try XCTSkipIf(ProcessInfo.processInfo.environment["CANARY_SKIP_REAL_CLI"] == "1", "CANARY_SKIP_REAL_CLI=1")
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: ProtocolScript.canary), "canary is not built at \(ProtocolScript.canary)")
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("known-verdicts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        directory = try TemporaryDirectory("known-verdicts")
     }
 
-    override func tearDownWithError() throws {
-        guard let root else { return }
-        _ = try? ProcessRunner().run(["/bin/chmod", "-R", "u+w", root.path], timeout: 10)
-        try? FileManager.default.removeItem(at: root)
+    override func tearDown() {
+        directory?.remove()
     }
 
     func testTheCanaryGivesThePinnedCLIItsKnownVerdicts() throws {

@@ -10,18 +10,17 @@ import XCTest
 /// prepared run document, so these tests check the script's plumbing in
 /// seconds; the real runs are what the script does by default.
 final class ProtocolScriptTests: XCTestCase {
-    private var root: URL!
+    private var directory: TemporaryDirectory?
+    private var root: URL { directory!.url }
     private var canary: String { ProtocolScript.canary }
 
     override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("protocol-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        directory = try TemporaryDirectory("protocol")
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: canary), "canary is not built at \(canary)")
     }
 
-    override func tearDownWithError() throws {
-        _ = try? ProcessRunner().run(["/bin/chmod", "-R", "u+w", root.path], timeout: 10)
-        try? FileManager.default.removeItem(at: root)
+    override func tearDown() {
+        directory?.remove()
     }
 
     private func cli() throws -> String { try ProtocolScript.cli() }
