@@ -26,18 +26,18 @@ final class GateProcessRunnerTests: XCTestCase {
 
     func testStreamsOutputWhileRunning() throws {
         let chunks = Locked<String>("")
-        _ = try runner.run(GateCommandLine(["sh", "-c", "echo one; sleep 0.3; echo two"])) { text in chunks.write { $0 += text } }
-        XCTAssertEqual(chunks.read { $0 }, "one\ntwo\n")
+        _ = try runner.run(GateCommandLine(["sh", "-c", "echo one; sleep 0.3; echo two"])) { text in chunks.withLock { $0 += text } }
+        XCTAssertEqual(chunks.current, "one\ntwo\n")
     }
 
     func testACharacterSplitAcrossReadsIsStreamedWhole() throws {
         let chunks = Locked<String>("")
         // "✓" is E2 9C 93; the child writes it in two parts, apart in time, so they arrive as two reads.
         let result = try runner.run(GateCommandLine(["sh", "-c", #"printf '\342\234'; sleep 0.3; printf '\223 ok\n'; printf '\342' >&2"#])) { text in
-            chunks.write { $0 += text }
+            chunks.withLock { $0 += text }
         }
         XCTAssertEqual(result.stdout, "✓ ok\n")
-        XCTAssertEqual(chunks.read { $0 }, "✓ ok\n\u{FFFD}", "a character cut by a read waits for its rest; a stream ending mid-character is still passed on")
+        XCTAssertEqual(chunks.current, "✓ ok\n\u{FFFD}", "a character cut by a read waits for its rest; a stream ending mid-character is still passed on")
     }
 
     func testAMissingProgramExits127() throws {

@@ -31,7 +31,7 @@ final class GateRunnerTests: XCTestCase {
             )
             let progress = progress
             let runner = GateRunner(
-                configuration: configuration, steps: steps, artifacts: artifacts, progress: { line in progress.write { $0.append(line) } },
+                configuration: configuration, steps: steps, artifacts: artifacts, progress: { line in progress.withLock { $0.append(line) } },
                 now: { Date(timeIntervalSince1970: 1_795_000_000) }
             )
             return runner.run()
@@ -60,10 +60,10 @@ final class GateRunnerTests: XCTestCase {
         XCTAssertNil(journal.first?["stop"])
 
         // e2e#41: commented, then closed; #1038: commented and left open.
-        XCTAssertEqual(rig.tracker.actions.read { $0 }, ["comment spec-kitty-e2e#41", "close spec-kitty-e2e#41", "comment spec-kitty#1038"])
+        XCTAssertEqual(rig.tracker.actions.current, ["comment spec-kitty-e2e#41", "close spec-kitty-e2e#41", "comment spec-kitty#1038"])
         XCTAssertEqual(try rig.tracker.issue(.e2eGate).state, .closed)
         XCTAssertEqual(try rig.tracker.issue(.releaseTracking).state, .open)
-        let posted = rig.tracker.posted.read { $0 }
+        let posted = rig.tracker.posted.current
         XCTAssertTrue(posted[0].body.contains("four-run protocol 4/4 runs pass (16/16 scenarios)"))
         XCTAssertTrue(posted[1].body.contains("This issue stays open."))
         XCTAssertEqual(rig.artifacts.text("comment-spec-kitty-e2e-41.md"), posted[0].body)
@@ -71,12 +71,12 @@ final class GateRunnerTests: XCTestCase {
 
         // The newest RC of line 3.2 was chosen and installed; both protocol modes ran in order.
         XCTAssertEqual(outcome.ledger.installedCLI?.version, "3.2.6rc2")
-        XCTAssertEqual(rig.canary.calls.read { $0 }, [.single, .fourRun])
-        XCTAssertEqual(rig.teamspace.calls.read { $0 }, [1, 2, 3, 4])
+        XCTAssertEqual(rig.canary.calls.current, [.single, .fourRun])
+        XCTAssertEqual(rig.teamspace.calls.current, [1, 2, 3, 4])
         XCTAssertEqual(rig.artifacts.text("install-3.2.6rc2.log"), "installing 3.2.6rc2\n")
         XCTAssertEqual(rig.artifacts.text("four-run.log"),
                        "canary output for four_run\ncanary: run 1/4: started\nnot progress\ncanary: run 1/4: pass (1s)\n")
-        let progress = rig.progress.read { $0 }
+        let progress = rig.progress.current
         XCTAssertTrue(progress.contains("  canary: run 1/4: started"), "the script's progress lines reach the gate's, whole")
         XCTAssertTrue(progress.contains("  canary: run 1/4: pass (1s)"))
         XCTAssertFalse(progress.contains { $0.contains("not progress") || $0.contains("canary output") }, "the rest stays in the log")
@@ -85,7 +85,7 @@ final class GateRunnerTests: XCTestCase {
         XCTAssertTrue(report.hasPrefix("canary gate: GATE_COMPLETE\n"), report)
         XCTAssertTrue(report.contains("next: release 3.2.6rc2; the evidence is on spec-kitty-e2e#41 (closed) and spec-kitty#1038 (stays open)"))
         XCTAssertTrue(report.contains("  - gate journal: /attempts/attempt-1/gate-journal.jsonl"))
-        XCTAssertTrue(rig.progress.read { $0 }.contains("gate: IDLE -> BLOCKERS_VERIFIED: #1141 CLOSED, fix 1a2b3c4d5e6f substantive (tracker record); #1182 CLOSED, fix 1a2b3c4d5e6f substantive (tracker record)"))
+        XCTAssertTrue(rig.progress.current.contains("gate: IDLE -> BLOCKERS_VERIFIED: #1141 CLOSED, fix 1a2b3c4d5e6f substantive (tracker record); #1182 CLOSED, fix 1a2b3c4d5e6f substantive (tracker record)"))
     }
 
     func testAnOpenBlockerStopsBeforeAnythingIsInstalled() throws {
@@ -99,7 +99,7 @@ final class GateRunnerTests: XCTestCase {
         XCTAssertEqual(rig.journalLines[0]["next_state"] as? String, "STOPPED")
         XCTAssertEqual((rig.journalLines[0]["stop"] as? [String: Any])?["reason"] as? String, "blocker #1141 is OPEN")
         XCTAssertNil(outcome.ledger.releaseCandidate)
-        XCTAssertEqual(rig.tracker.actions.read { $0 }, [])
+        XCTAssertEqual(rig.tracker.actions.current, [])
         XCTAssertTrue(rig.artifacts.text(GateRunner.reportName)?.hasPrefix(
             "canary gate: STOPPED (from IDLE)\nwhy:  blocker #1141 is OPEN\nnext: wait for #1141") == true)
     }
@@ -117,7 +117,7 @@ final class GateRunnerTests: XCTestCase {
         XCTAssertEqual(outcome.ledger.installedCLI?.version, "4.0.0rc7")
         XCTAssertTrue(rig.artifacts.text(GateRunner.reportName)?.contains(
             "rc:   4.0.0rc7 is the newest of 4 release candidates on the index (no release line given); baseline 3.2.0rc15") == true)
-        XCTAssertEqual(rig.canary.calls.read { $0 }, [])
+        XCTAssertEqual(rig.canary.calls.current, [])
     }
 
     func testALatestRCEqualToTheBaselineStopsWithNeedRC16() throws {
@@ -138,10 +138,10 @@ final class GateRunnerTests: XCTestCase {
         XCTAssertEqual(report.stoppedAt, .singleRunPassed)
         XCTAssertEqual(report.reason, "run 3: scenario 4 failed: queue.rollback_row_missing -> re-open #1141 [details 4]")
         XCTAssertEqual(report.evidence, ["/artifacts/sync_identity_boundary/3.2.6rc2-attempt2", "/attempts/attempt-1/four-run.log"])
-        XCTAssertEqual(rig.tracker.actions.read { $0 }, ["comment spec-kitty#1141", "reopen spec-kitty#1141"])
+        XCTAssertEqual(rig.tracker.actions.current, ["comment spec-kitty#1141", "reopen spec-kitty#1141"])
         XCTAssertEqual(try rig.tracker.issue(.rollbackBlocker).state, .open)
         XCTAssertEqual(try rig.tracker.issue(.e2eGate).state, .open, "e2e#41 must not be touched after a failed run")
-        let reopenComment = rig.tracker.posted.read { $0 }.first?.body ?? ""
+        let reopenComment = rig.tracker.posted.current.first?.body ?? ""
         XCTAssertTrue(reopenComment.contains("- `/artifacts/sync_identity_boundary/3.2.6rc2-attempt2`"))
         XCTAssertEqual(outcome.reopened, ["spec-kitty#1141 re-opened (comment memory://spec-kitty#1141/comments/1)"])
         XCTAssertEqual(rig.journalLines.last?["step"] as? String, "reopen_blocker")
@@ -172,9 +172,9 @@ final class GateRunnerTests: XCTestCase {
 
         XCTAssertEqual(outcome.finalState.stopReport?.reason,
                        "Teamspace run 2 of 4 failed (exit 1; JUnit: 1 failure(s), 0 error(s)): root cause required")
-        XCTAssertEqual(rig.teamspace.calls.read { $0 }, [1, 2])
+        XCTAssertEqual(rig.teamspace.calls.current, [1, 2])
         XCTAssertEqual(try rig.tracker.issue(.e2eGate).state, .closed)
-        XCTAssertFalse(rig.tracker.actions.read { $0 }.contains("comment spec-kitty#1038"))
+        XCTAssertFalse(rig.tracker.actions.current.contains("comment spec-kitty#1038"))
     }
 
     func testATrackerThatCannotPostStopsAtTheE2EGate() throws {

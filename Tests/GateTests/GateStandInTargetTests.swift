@@ -18,7 +18,7 @@ final class GateStandInTargetTests: XCTestCase {
                                         environment: ["CANARY_STANDIN_URL": url, "SPEC_KITTY_SAAS_URL": "http://elsewhere"],
                                         processes: processes)
         _ = try runner.run(.single, cli: Build.cli, saasURL: url, output: nil)
-        XCTAssertEqual(processes.commands.read { $0 }.first?.environment, [
+        XCTAssertEqual(processes.commands.current.first?.environment, [
             "CANARY_STANDIN_URL": url, "SPEC_KITTY_BIN": Build.cli.binary, "SPEC_KITTY_SAAS_URL": url, "SPEC_KITTY_ENABLE_SAAS_SYNC": "1",
         ])
     }

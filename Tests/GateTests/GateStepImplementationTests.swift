@@ -28,7 +28,7 @@ final class GateStepImplementationTests: XCTestCase {
         let fixture = try RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt")
         let processes = FakeProcesses { _ in GateProcessResult(exitStatus: 0, stdout: fixture, stderr: "WARNING: pip index is currently an experimental command.") }
         XCTAssertEqual(try PipPackageIndex(processes: processes).versions(of: "spec-kitty-cli").count, 173)
-        XCTAssertEqual(processes.commands.read { $0.first?.arguments },
+        XCTAssertEqual(processes.commands.withLock { $0.first?.arguments },
                        ["python3", "-m", "pip", "index", "versions", "spec-kitty-cli", "--pre", "--disable-pip-version-check"])
 
         let offline = FakeProcesses { _ in GateProcessResult(exitStatus: 1, stderr: "ERROR: No matching distribution found") }
@@ -46,7 +46,7 @@ final class GateStepImplementationTests: XCTestCase {
         let installed = try installer.install(version: try PEP440Version("3.2.6rc2"), output: nil)
         XCTAssertEqual(installed, InstalledCLI(version: "3.2.6rc2", binary: binary))
         XCTAssertEqual(installed.python, (binary as NSString).deletingLastPathComponent + "/python")
-        let command = try XCTUnwrap(processes.commands.read { $0.first })
+        let command = try XCTUnwrap(processes.commands.withLock { $0.first })
         XCTAssertEqual(command.arguments, ["bash", "/repo/scripts/bootstrap-spec-kitty.sh"])
         XCTAssertEqual(command.environment, ["SPEC_KITTY_VERSION": "3.2.6rc2", "SPEC_KITTY_VENV_ROOT": "/work/venvs"])
     }
@@ -72,7 +72,7 @@ final class GateStepImplementationTests: XCTestCase {
         let cli = InstalledCLI(version: "4.0.0rc7", binary: "/v/bin/spec-kitty")
         let result = try BootstrapInstaller(script: "/s.sh", processes: processes).checkImports(ImportCheckResult.syncModules, of: cli)
         XCTAssertEqual(result, ImportCheckResult(modules: ImportCheckResult.syncModules, passed: false, message: "No module named 'specify_cli.sync'"))
-        XCTAssertEqual(processes.commands.read { $0.first?.arguments },
+        XCTAssertEqual(processes.commands.withLock { $0.first?.arguments },
                        ["/v/bin/python", "-c", "import specify_cli.sync.owner, specify_cli.sync.preflight"])
         XCTAssertEqual(ImportCheckResult.failureMessage(fromStderr: "ImportError: cannot import name 'x'\n"), "cannot import name 'x'")
     }
@@ -103,7 +103,7 @@ final class GateStepImplementationTests: XCTestCase {
         XCTAssertEqual(single.summaryLine, "canary: 1/1 runs pass (4/4 scenarios) evidence: artifacts/sync_identity_boundary/3.2.6rc2-attempt1")
         XCTAssertEqual(try runner.run(.fourRun, cli: Build.cli, saasURL: "http://127.0.0.1:9", output: nil).evidenceDirectory, "/abs/bundle")
 
-        let commands = processes.commands.read { $0 }
+        let commands = processes.commands.current
         XCTAssertEqual(commands.map(\.arguments), [
             ["bash", "/repo/scripts/run-sync-identity-boundary-canary.sh", "--single", "--yes"],
             ["bash", "/repo/scripts/run-sync-identity-boundary-canary.sh", "--yes"],

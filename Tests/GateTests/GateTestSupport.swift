@@ -4,26 +4,6 @@ import XCTest
 
 // Fakes and builders for the gate's tests: every step implementation in memory, no files, no network.
 
-/// A lock-guarded value, so fakes can record calls from `@Sendable` protocol methods.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func read<T>(_ body: (Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(value)
-    }
-
-    func write<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}
-
 /// An error with a fixed description.
 struct FakeError: Error, CustomStringConvertible {
     let description: String
@@ -167,33 +147,33 @@ final class MemoryTracker: IssueTracker, @unchecked Sendable {
     var trackerDescription: String { "memory" }
 
     func issue(_ ref: IssueRef) throws -> TrackedIssue {
-        guard let issue = issues.read({ $0[ref] }) else { throw IssueTrackerError.unknownIssue(ref, tracker: "memory") }
+        guard let issue = issues.withLock({ $0[ref] }) else { throw IssueTrackerError.unknownIssue(ref, tracker: "memory") }
         return issue
     }
 
     func postComment(_ body: String, on ref: IssueRef) throws -> String {
         if failPosting { throw FakeError("HTTP 502 from the tracker") }
-        let count = posted.write { list -> Int in
+        let count = posted.withLock { list -> Int in
             list.append(Posted(issue: ref, body: body))
             return list.count
         }
-        actions.write { $0.append("comment \(ref)") }
+        actions.withLock { $0.append("comment \(ref)") }
         return "memory://\(ref)/comments/\(count)"
     }
 
     func close(_ ref: IssueRef) throws {
         try setState(ref, .closed)
-        actions.write { $0.append("close \(ref)") }
+        actions.withLock { $0.append("close \(ref)") }
     }
 
     func reopen(_ ref: IssueRef) throws {
         try setState(ref, .open)
-        actions.write { $0.append("reopen \(ref)") }
+        actions.withLock { $0.append("reopen \(ref)") }
     }
 
     private func setState(_ ref: IssueRef, _ state: IssueState) throws {
         let old = try issue(ref)
-        issues.write { $0[ref] = TrackedIssue(ref: ref, state: state, comments: old.comments, fix: old.fix) }
+        issues.withLock { $0[ref] = TrackedIssue(ref: ref, state: state, comments: old.comments, fix: old.fix) }
     }
 }
 
@@ -230,7 +210,7 @@ final class FakeSaaS: SaaSProbe, @unchecked Sendable {
     func health() throws -> SaaSHealth { healthReading }
     func readiness() throws -> SaaSReadiness { readinessReading }
     func historicalRows() throws -> HistoricalRowsSnapshot {
-        rowsSequence.write { list in list.count > 1 ? list.removeFirst() : list[0] }
+        rowsSequence.withLock { list in list.count > 1 ? list.removeFirst() : list[0] }
     }
 }
 
@@ -248,7 +228,7 @@ final class FakeCanary: CanaryRunner, @unchecked Sendable {
     var runnerDescription: String { "fake canary" }
 
     func run(_ mode: CanaryRunMode, cli: InstalledCLI, saasURL: String, output: (@Sendable (String) -> Void)?) throws -> CanaryScriptOutcome {
-        let attempt = calls.write { list -> Int in
+        let attempt = calls.withLock { list -> Int in
             list.append(mode)
             return list.count
         }
@@ -286,7 +266,7 @@ struct FakeTeamspace: TeamspaceRunner {
     var runnerDescription: String { "fake teamspace" }
 
     func run(_ run: Int, logPath: String, junitPath: String, environment: [String: String]) throws -> TeamspaceRunResult {
-        calls.write { $0.append(run) }
+        calls.withLock { $0.append(run) }
         let failed = run == failOnRun
         return TeamspaceRunResult(
             run: run, exitStatus: failed ? 1 : 0, logPath: logPath, junitPath: junitPath,
@@ -299,22 +279,22 @@ struct FakeTeamspace: TeamspaceRunner {
 final class MemoryFiles: GateFileReading, @unchecked Sendable {
     private let storage = Locked<[String: Data]>([:])
 
-    func put(_ path: String, _ data: Data) { storage.write { $0[path] = data } }
+    func put(_ path: String, _ data: Data) { storage.withLock { $0[path] = data } }
 
     func contents(of path: String) throws -> Data {
-        guard let data = storage.read({ $0[path] }) else { throw FakeError("no such file \(path)") }
+        guard let data = storage.withLock({ $0[path] }) else { throw FakeError("no such file \(path)") }
         return data
     }
 
     func entries(of directory: String) -> [String] {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        let names = storage.read { $0.keys.filter { $0.hasPrefix(prefix) } }
+        let names = storage.withLock { $0.keys.filter { $0.hasPrefix(prefix) } }
             .map { String($0.dropFirst(prefix.count).split(separator: "/").first ?? "") }
         return Array(Set(names)).sorted()
     }
 
     func exists(_ path: String) -> Bool {
-        storage.read { files in files[path] != nil || files.keys.contains { $0.hasPrefix(path + "/") } }
+        storage.withLock { files in files[path] != nil || files.keys.contains { $0.hasPrefix(path + "/") } }
     }
 }
 
@@ -324,19 +304,19 @@ final class MemoryArtifacts: GateArtifactStore, @unchecked Sendable {
     let location = "/attempts/attempt-1"
 
     func path(of name: String) -> String { "\(location)/\(name)" }
-    func exists(_ name: String) -> Bool { files.read { $0[name] != nil } }
+    func exists(_ name: String) -> Bool { files.withLock { $0[name] != nil } }
 
     func write(_ text: String, named name: String) throws -> String {
-        files.write { $0[name] = text }
+        files.withLock { $0[name] = text }
         return path(of: name)
     }
 
     func append(_ text: String, to name: String) throws -> String {
-        files.write { $0[name, default: ""] += text }
+        files.withLock { $0[name, default: ""] += text }
         return path(of: name)
     }
 
-    func text(_ name: String) -> String? { files.read { $0[name] } }
+    func text(_ name: String) -> String? { files.withLock { $0[name] } }
 }
 
 /// A process runner that answers from a script of canned results, recording each command.
@@ -349,7 +329,7 @@ final class FakeProcesses: GateProcessRunning, @unchecked Sendable {
     }
 
     func run(_ command: GateCommandLine, output: (@Sendable (String) -> Void)?) throws -> GateProcessResult {
-        commands.write { $0.append(command) }
+        commands.withLock { $0.append(command) }
         let result = answer(command)
         output?(result.stdout)
         return result

@@ -176,7 +176,7 @@ final class GateTrackerTests: XCTestCase {
         let facts = try GitCloneFixInspector(repository: "/src/spec-kitty", processes: processes).facts(ofCommit: "abc")
         XCTAssertEqual(facts.verdict, .substantive)
         XCTAssertEqual(facts.source, "clone /src/spec-kitty")
-        XCTAssertEqual(processes.commands.read { $0.map { Array($0.arguments.prefix(4)) } },
+        XCTAssertEqual(processes.commands.withLock { $0.map { Array($0.arguments.prefix(4)) } },
                        [["git", "-C", "/src/spec-kitty", "show"], ["git", "-C", "/src/spec-kitty", "show"]])
 
         let failing = FakeProcesses { _ in GateProcessResult(exitStatus: 128, stderr: "fatal: bad object abc") }
