@@ -3,11 +3,20 @@ import CanaryScenarios
 import Foundation
 import XCTest
 
-/// Scenario-shaped cases run for real inside the observer tests.
+/// Scenario-shaped cases for the observer tests; only an observer told to recognise them records them.
 ///
+/// Passing and skipped cases run for real through XCTest. A failing one is
+/// reported to the observer directly, with the callbacks XCTest would make,
+/// so the suite's console shows no `error:` line for a failure it planted.
 /// Their methods lack the `test` prefix so discovery never runs them on their own.
 final class ObservedScenarioCase: XCTestCase, ScenarioReporting, @unchecked Sendable {
+    /// What the case does when observed.
+    enum Behaviour {
+        case passes, skips, failsWithMode, failsUnclassified, throwsError
+    }
+
     var scenario: ScenarioID = .freshAuthenticatedMission
+    var behaviour: Behaviour = .passes
     var boundaryEvidence = BoundaryEvidence()
     var commandRecords: [CommandRecord] = []
     private var pending: FailureMode?
@@ -22,54 +31,81 @@ final class ObservedScenarioCase: XCTestCase, ScenarioReporting, @unchecked Send
         commandRecords.append(CommandRecord(argv: ["spec-kitty", "sync", "now"], exitCode: 0, seconds: 1.9))
     }
 
-    func failsWithMode() {
-        pending = .queueRollbackRowMissing
-        XCTFail("latest WPStatusChanged is for_review -> in_review")
-    }
-
-    func failsUnclassified() {
-        XCTAssertEqual(1, 2)
-    }
-
-    func throwsError() throws {
-        struct Boom: Error {}
-        throw Boom()
-    }
-
     func skips() throws {
         throw XCTSkip("not on this CLI")
     }
 
-    static func make(_ scenario: ScenarioID, _ body: @escaping (ObservedScenarioCase) -> () throws -> Void) -> ObservedScenarioCase {
-        let testCase = ObservedScenarioCase(name: "run\(scenario.rawValue)", testClosure: { try body($0 as! ObservedScenarioCase)() })
+    /// Shows the case to `observer` as XCTest would.
+    func observed(by observer: CanaryTestObserver) {
+        switch behaviour {
+        case .passes, .skips:
+            XCTestObservationCenter.shared.addTestObserver(observer)
+            run()
+            XCTestObservationCenter.shared.removeTestObserver(observer)
+        case .failsWithMode:
+            observer.testCaseWillStart(self)
+            pending = .queueRollbackRowMissing
+            observer.testCase(self, didFailWithDescription: "latest WPStatusChanged is for_review -> in_review",
+                              inFile: #filePath, atLine: #line)
+            observer.testCaseDidFinish(self)
+        case .failsUnclassified:
+            observer.testCaseWillStart(self)
+            observer.testCase(self, didFailWithDescription: #"XCTAssertEqual failed: ("1") is not equal to ("2")"#,
+                              inFile: #filePath, atLine: #line)
+            observer.testCaseDidFinish(self)
+        case .throwsError:
+            // What swift-corelibs-xctest reports for an error thrown out of a test.
+            observer.testCaseWillStart(self)
+            observer.testCase(self, didFailWithDescription: #"threw error "Boom()""#, inFile: "<EXPR>", atLine: 0)
+            observer.testCaseDidFinish(self)
+        }
+    }
+
+    static func make(_ scenario: ScenarioID, _ behaviour: Behaviour) -> ObservedScenarioCase {
+        let testCase = ObservedScenarioCase(name: "run\(scenario.rawValue)", testClosure: { testCase in
+            let observed = testCase as! ObservedScenarioCase
+            switch observed.behaviour {
+            case .skips: try observed.skips()
+            default: observed.passes()
+            }
+        })
         testCase.scenario = scenario
+        testCase.behaviour = behaviour
         return testCase
     }
 }
 
 final class CanaryTestObserverTests: XCTestCase {
+    private func makeObserver(environment: [String: String] = ["CANARY_RUN_NUMBER": "3"], sink: MemoryRunSink,
+                              lines: Locked<[String]>, terminate: @escaping (Int32) -> Void = { _ in XCTFail("terminated") })
+        -> CanaryTestObserver
+    {
+        var metadata = RunMetadata()
+        metadata.cliVersion = "3.2.7"
+        metadata.saasURL = "http://127.0.0.1:1"
+        return CanaryTestObserver(
+            environment: environment, metadata: { metadata }, sink: sink,
+            recognize: { $0 as? ObservedScenarioCase }, output: { line in lines.withLock { $0.append(line) } },
+            heartbeatInterval: nil, terminate: terminate)
+    }
+
     private func observe(_ cases: [ObservedScenarioCase], environment: [String: String] = ["CANARY_RUN_NUMBER": "3"])
         -> (observer: CanaryTestObserver, sink: MemoryRunSink, output: [String])
     {
         let sink = MemoryRunSink()
-        var lines: [String] = []
-        var metadata = RunMetadata()
-        metadata.cliVersion = "3.2.7"
-        metadata.saasURL = "http://127.0.0.1:1"
-        let observer = CanaryTestObserver(environment: environment, metadata: { metadata }, sink: sink, output: { lines.append($0) })
-        XCTestObservationCenter.shared.addTestObserver(observer)
-        for testCase in cases { testCase.run() }
-        XCTestObservationCenter.shared.removeTestObserver(observer)
+        let lines = Locked<[String]>([])
+        let observer = makeObserver(environment: environment, sink: sink, lines: lines)
+        for testCase in cases { testCase.observed(by: observer) }
         XCTAssertNoThrow(try observer.writeRunFiles())
-        return (observer, sink, lines)
+        return (observer, sink, lines.current)
     }
 
     func testFourRealCasesProduceTheExpectedDocument() throws {
         let (_, sink, output) = observe([
-            .make(.freshAuthenticatedMission) { $0.passes },
-            .make(.legacyQueueRowMigration) { $0.throwsError },
-            .make(.daemonOwnerMismatchRefusal) { $0.skips },
-            .make(.reviewRejectionForceRequiredContract) { $0.failsWithMode },
+            .make(.freshAuthenticatedMission, .passes),
+            .make(.legacyQueueRowMigration, .throwsError),
+            .make(.daemonOwnerMismatchRefusal, .skips),
+            .make(.reviewRejectionForceRequiredContract, .failsWithMode),
         ])
         let json = try XCTUnwrap(sink.files["run-3.json"])
         let run = try RunDocumentCoding.decodeRun(json)
@@ -92,19 +128,69 @@ final class CanaryTestObserverTests: XCTestCase {
         XCTAssertTrue(output.last?.contains("run 3 fail") ?? false, "\(output)")
     }
 
+    func testTheProcessWideObserverRecordsOnlyTheCanarysScenarioCases() {
+        // The observer's own planted cases adopt ScenarioReporting too: the
+        // default recogniser must leave them out, or a full `swift test` run
+        // mixes them into the real four and repeats scenario ids.
+        let observer = CanaryTestObserver(sink: MemoryRunSink(), output: { _ in }, heartbeatInterval: nil,
+                                          terminate: { _ in XCTFail("terminated") })
+        ObservedScenarioCase.make(.freshAuthenticatedMission, .passes).observed(by: observer)
+        ObservedScenarioCase.make(.legacyQueueRowMigration, .failsUnclassified).observed(by: observer)
+        XCTAssertTrue(observer.results.isEmpty)
+    }
+
+    func testARunWhoseDocumentCannotBeWrittenEndsTheProcessWithTheReasonLast() {
+        let lines = Locked<[String]>([])
+        let codes = Locked<[Int32]>([])
+        let observer = makeObserver(environment: ["CANARY_RUN_NUMBER": "7"], sink: MemoryRunSink(), lines: lines,
+                                    terminate: { code in codes.withLock { $0.append(code) } })
+        ObservedScenarioCase.make(.freshAuthenticatedMission, .passes).observed(by: observer)
+        observer.testBundleDidFinish(Bundle.main)
+        XCTAssertEqual(codes.current, [1])
+        XCTAssertTrue(lines.current.last?.hasPrefix("canary: could not write the run files: CANARY_RUN_NUMBER=7") ?? false,
+                      "\(lines.current)")
+    }
+
+    func testTheHeartbeatNamesEveryRunningScenarioWithItsTime() {
+        let start = Date(timeIntervalSince1970: 1_000)
+        let lines = ProgressHeartbeat.lines(for: [
+            .init(subject: "scenario 3 Daemon Owner Mismatch Refusal", startedAt: start.addingTimeInterval(50)),
+            .init(subject: "scenario 2 Legacy Queue Row Migration", startedAt: start),
+        ], now: start.addingTimeInterval(95))
+        XCTAssertEqual(lines, [
+            "canary: scenario 2 Legacy Queue Row Migration: still running (1m35s)",
+            "canary: scenario 3 Daemon Owner Mismatch Refusal: still running (45s)",
+        ])
+    }
+
+    func testTheHeartbeatBeatsWhileAScenarioRunsAndStopsWithTheBundle() {
+        let beats = Locked<[String]>([])
+        let heartbeat = ProgressHeartbeat(interval: 0.05, running: {
+            [.init(subject: "scenario 1 Fresh Authenticated Mission", startedAt: Date())]
+        }, output: { line in beats.withLock { $0.append(line) } })
+        heartbeat.start()
+        let deadline = Date().addingTimeInterval(5)
+        while beats.current.count < 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        heartbeat.stop()
+        let count = beats.current.count
+        XCTAssertGreaterThanOrEqual(count, 2)
+        Thread.sleep(forTimeInterval: 0.2)
+        XCTAssertEqual(beats.current.count, count, "no beat after stop")
+    }
+
     func testAllPassingIsAPass() throws {
-        let (_, sink, _) = observe(ScenarioID.allCases.map { .make($0) { $0.passes } })
+        let (_, sink, _) = observe(ScenarioID.allCases.map { .make($0, .passes) })
         XCTAssertEqual(try RunDocumentCoding.decodeRun(XCTUnwrap(sink.files["run-3.json"])).outcome, .pass)
     }
 
     func testAnUnclassifiedAssertionIsAHarnessError() throws {
-        let (observer, _, _) = observe([.make(.freshAuthenticatedMission) { $0.failsUnclassified }])
+        let (observer, _, _) = observe([.make(.freshAuthenticatedMission, .failsUnclassified)])
         XCTAssertEqual(observer.results.first?.failureMode, .harnessError)
         XCTAssertTrue(observer.results.first?.details?.hasPrefix("unclassified assertion") ?? false)
     }
 
     func testAFilteredRunIsMarkedPartial() throws {
-        let (_, sink, output) = observe([.make(.reviewRejectionForceRequiredContract) { $0.passes }])
+        let (_, sink, output) = observe([.make(.reviewRejectionForceRequiredContract, .passes)])
         let run = try RunDocumentCoding.decodeRun(XCTUnwrap(sink.files["run-3.json"]))
         XCTAssertTrue(run.partial)
         XCTAssertEqual(run.outcome, .pass, "one scenario run alone and passing reads as passed")
@@ -117,10 +203,8 @@ final class CanaryTestObserverTests: XCTestCase {
     }
 
     func testABadRunNumberIsReportedNotWritten() {
-        let observer = CanaryTestObserver(environment: ["CANARY_RUN_NUMBER": "7"], sink: MemoryRunSink(), output: { _ in })
-        XCTestObservationCenter.shared.addTestObserver(observer)
-        ObservedScenarioCase.make(.freshAuthenticatedMission) { $0.passes }.run()
-        XCTestObservationCenter.shared.removeTestObserver(observer)
+        let observer = makeObserver(environment: ["CANARY_RUN_NUMBER": "7"], sink: MemoryRunSink(), lines: Locked([]))
+        ObservedScenarioCase.make(.freshAuthenticatedMission, .passes).observed(by: observer)
         XCTAssertThrowsError(try observer.writeRunFiles())
     }
 

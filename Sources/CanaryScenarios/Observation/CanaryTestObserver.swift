@@ -4,35 +4,54 @@ import XCTest
 
 /// The XCTest observer that turns scenario tests into the run document and JUnit XML.
 ///
-/// Only cases adopting `ScenarioReporting` are recorded; other tests in the
-/// same bundle pass through unseen. At the end of the bundle it writes
-/// `runs/run-<N>.json` and `.xml` into the evidence directory and prints where.
+/// Only the canary's own scenario cases (`ScenarioTestCase`) are recorded;
+/// other tests in the same bundle, the observer's own tests among them, pass
+/// through unseen. At the end of the bundle it writes `runs/run-<N>.json` and
+/// `.xml` into the evidence directory and prints where; a run whose files
+/// cannot be written ends the process with exit 1 and the reason last.
 public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked Sendable {
     private let recorder = RunRecorder()
     private let environment: [String: String]
     private let metadata: () -> RunMetadata
     private let sinkOverride: RunSink?
+    private let recognize: (XCTestCase) -> (any ScenarioReporting)?
     private let output: (String) -> Void
     private let clock: () -> Date
+    private let terminate: (Int32) -> Void
     private let onBundleFinish: (() -> Void)?
     private let lock = NSLock()
     private var bundleStartedAt: Date?
+    private var heartbeat: ProgressHeartbeat?
 
-    /// Creates an observer; tests inject the environment, the sink, the console and the clock.
+    /// Creates an observer; tests inject what counts as a scenario, the environment, the sink, the console and the clock.
+    ///
+    /// `heartbeatInterval` paces the "still running" lines (nil: none);
+    /// `terminate` ends the process when the run files cannot be written.
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         metadata: @escaping () -> RunMetadata = { RunMetadataBox.shared.current },
         sink: RunSink? = nil,
+        recognize: @escaping (XCTestCase) -> (any ScenarioReporting)? = { $0 as? ScenarioTestCase },
         output: @escaping (String) -> Void = CanaryTestObserver.console,
         clock: @escaping () -> Date = Date.init,
+        heartbeatInterval: TimeInterval? = 20,
+        terminate: @escaping (Int32) -> Void = { exit($0) },
         onBundleFinish: (() -> Void)? = nil
     ) {
         self.onBundleFinish = onBundleFinish
         self.environment = environment
         self.metadata = metadata
         sinkOverride = sink
+        self.recognize = recognize
         self.output = output
         self.clock = clock
+        self.terminate = terminate
+        super.init()
+        heartbeat = heartbeatInterval.map { [recorder] interval in
+            ProgressHeartbeat(interval: interval, clock: clock, running: {
+                recorder.running.map { .init(subject: "scenario \($0.scenario.rawValue) \($0.scenario.name)", startedAt: $0.startedAt) }
+            }, output: output)
+        }
     }
 
     /// Writes a progress line to stdout and, when `CANARY_PROGRESS_FILE` names one, appends it there.
@@ -59,23 +78,24 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
     }
 
     public func testCaseWillStart(_ testCase: XCTestCase) {
-        guard let scenario = testCase as? ScenarioReporting else { return }
+        guard let scenario = recognize(testCase) else { return }
         lock.lock()
         if bundleStartedAt == nil { bundleStartedAt = clock() }
         lock.unlock()
         let (className, name) = Self.names(of: testCase)
         recorder.begin(key: Self.key(testCase), className: className, name: name, scenario: scenario.scenario, at: clock())
         output("canary: scenario \(scenario.scenario.rawValue) \(scenario.scenario.name): started")
+        heartbeat?.start()
     }
 
     public func testCase(_ testCase: XCTestCase, didFailWithDescription description: String, inFile filePath: String?, atLine lineNumber: Int) {
-        guard let scenario = testCase as? ScenarioReporting else { return }
+        guard let scenario = recognize(testCase) else { return }
         recorder.fail(key: Self.key(testCase), .init(
             message: description, file: filePath, line: lineNumber, mode: scenario.takePendingFailureMode()))
     }
 
     public func testCaseDidFinish(_ testCase: XCTestCase) {
-        guard let scenario = testCase as? ScenarioReporting else { return }
+        guard let scenario = recognize(testCase) else { return }
         // A skipped test also says hasSucceeded: ask about the skip first.
         let skipped = testCase.testRun?.hasBeenSkipped ?? false
         guard let result = recorder.finish(key: Self.key(testCase), skipped: skipped, at: clock(),
@@ -86,12 +106,20 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
     }
 
     public func testBundleDidFinish(_ testBundle: Bundle) {
+        heartbeat?.stop()
+        var problem: String?
         do {
             try writeRunFiles()
         } catch {
-            output("canary: could not write the run files: \(error)")
+            problem = "canary: could not write the run files: \(error)"
         }
         onBundleFinish?()
+        // XCTest's own exit code counts test failures only: a run that leaves
+        // no document must not read as green, so the reason is the last line.
+        if let problem {
+            output(problem)
+            terminate(1)
+        }
     }
 
     /// Writes the run files for what was recorded; does nothing when no scenario ran.
@@ -102,6 +130,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         let bundle = run.evidenceDirectory ?? defaultBundle(key: run.runKey)
         let sink = sinkOverride ?? DirectoryRunSink(directory: bundle.appendingPathComponent("runs"))
         let startedAt = lock.withLock { bundleStartedAt } ?? results.map(\.startedAt).min() ?? clock()
+        var completedMerge: ParallelRunMerger?
         var merged = (runID: ULID.shared.next(), results: results, records: recorder.records,
                       startedAt: startedAt, finishedAt: clock())
 
@@ -116,6 +145,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
                 return
             }
             merged = (merge.runID, merge.results, merge.records, merge.startedAt, merge.finishedAt)
+            completedMerge = merger
         }
 
         let names = RunAssembler.fileNames(runNumber: run.runNumber)
@@ -126,6 +156,8 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         try sink.write(files.json, named: names.json)
         try sink.write(Data(files.junit.utf8), named: names.junit)
         let verdict = files.document.outcome.rawValue + (files.document.partial ? " (partial: \(merged.results.count) of 4 scenarios)" : "")
+        // The workers' shards are drafts of what is now written once: they go.
+        completedMerge?.removeShards()
         output("canary: run \(run.runNumber) \(verdict); run document \(sink.location)/\(names.json), JUnit \(sink.location)/\(names.junit)")
     }
 

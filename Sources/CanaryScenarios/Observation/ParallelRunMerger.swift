@@ -89,6 +89,15 @@ public struct ParallelRunMerger {
             outstanding: selected.subtracting(results.map(\.id)))
     }
 
+    /// Removes this run's shards, and `.workers/` when no other run's are left.
+    public func removeShards() {
+        try? FileManager.default.removeItem(at: directory)
+        let workers = directory.deletingLastPathComponent()
+        if (try? FileManager.default.contentsOfDirectory(atPath: workers.path))?.isEmpty ?? false {
+            try? FileManager.default.removeItem(at: workers)
+        }
+    }
+
     /// The scenarios a `swift test` command line selects, matching its `--filter`/`--skip` like SwiftPM does.
     public static func selectedScenarios(parentArguments: [String]) -> Set<ScenarioID> {
         var filters: [String] = []

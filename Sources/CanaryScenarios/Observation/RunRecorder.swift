@@ -43,6 +43,11 @@ public final class RunRecorder: @unchecked Sendable {
     /// The finished scenario results, in finishing order.
     public var results: [ScenarioResult] { locked { finishedResults } }
 
+    /// The scenario tests started and not finished yet, with their start times.
+    public var running: [(scenario: ScenarioID, startedAt: Date)] {
+        locked { inFlight.values.map { ($0.scenario, $0.startedAt) } }
+    }
+
     /// Notes that a scenario test started.
     public func begin(key: String, className: String, name: String, scenario: ScenarioID, at date: Date) {
         locked { inFlight[key] = InFlight(className: className, name: name, scenario: scenario, startedAt: date) }
