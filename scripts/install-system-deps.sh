@@ -16,5 +16,8 @@ fi
 echo "install-system-deps: installing ${missing[*]}" >&2
 sudo_cmd=()
 [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-"${sudo_cmd[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >&2
+# shellcheck source=lib/heartbeat.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/heartbeat.sh"
+with_heartbeat "install-system-deps: apt-get update" "${sudo_cmd[@]}" apt-get update -qq
+with_heartbeat "install-system-deps: apt-get install" \
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2

@@ -26,7 +26,15 @@
 # per-run `swift test` command.
 set -euo pipefail
 
+# /proc, setsid and the CLI's Linux daemon scan are what the canary stands on.
+if [[ "$(uname -s)" != "Linux" ]]; then
+    echo "canary: the sync identity-boundary canary runs on Linux only (this is $(uname -s))" >&2
+    exit 2
+fi
+
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/heartbeat.sh
+source "$repo_root/scripts/lib/heartbeat.sh"
 runs=4
 assume_yes=0
 tag=""
@@ -129,9 +137,10 @@ cd "$repo_root"
 if [[ -n "${CANARY_BIN:-}" ]]; then
     canary="$CANARY_BIN"
 else
-    say "preflight: building the harness"
+    say "preflight: building the harness (about a minute on a fresh clone)"
     scripts/install-system-deps.sh || preflight_fail "system packages missing and could not be installed"
-    swift build --build-tests >"$scratch_log.build" 2>&1 || { cat "$scratch_log.build" >&2; preflight_fail "swift build failed"; }
+    with_heartbeat "canary: preflight: building the harness" swift build --build-tests >"$scratch_log.build" 2>&1 \
+        || { cat "$scratch_log.build" >&2; preflight_fail "swift build failed"; }
     canary="$(swift build --show-bin-path)/canary"
     rm -f "$scratch_log.build"
 fi
@@ -210,19 +219,21 @@ elif [[ "$target" == "standin" ]]; then
     # setsid: the stand-in leads its own process group, ended by id at exit.
     standin_flags=(--port 0 --db "$attempt/standin/store.sqlite" --profile "${CANARY_STANDIN_PROFILE:-deployed-dev-2026-05}")
     if [[ "${CANARY_VALIDATE_PAYLOADS:-1}" != "0" ]]; then
-        say "preflight: installing the payload validator (spec-kitty-events) on first use"
+        say "preflight: locating the payload validator (spec-kitty-events; installed on first use)"
         scripts/bootstrap-events-validator.sh >/dev/null || preflight_fail "could not install the payload validator (scripts/bootstrap-events-validator.sh)"
         standin_flags+=(--validate-payloads)
     fi
+    say "stand-in: starting"
     setsid "$canary" standin "${standin_flags[@]}" \
         >"$attempt/standin/stdout.log" 2>"$attempt/standin/stderr.log" </dev/null &
     standin_pid=$!
     saas_url=""
     # It prints its URL once its store is open and its validator answers.
-    for _ in $(seq 1 600); do
+    for tick in $(seq 1 600); do
         saas_url="$(head -n 1 "$attempt/standin/stdout.log" 2>/dev/null || true)"
         [[ "$saas_url" == http* ]] && break
         kill -0 "$standin_pid" 2>/dev/null || break
+        ((tick % 200 == 0)) && say "stand-in: still starting ($((tick / 10))s)"
         sleep 0.1
     done
     [[ "$saas_url" == http* ]] || preflight_fail "the stand-in did not start: $(tail -n 5 "$attempt/standin/stderr.log")"

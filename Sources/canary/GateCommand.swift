@@ -54,7 +54,7 @@ enum GateCommand {
 
         let runner = GateRunner(
             configuration: composition.configuration, steps: composition.steps(saas: target), artifacts: artifacts,
-            progress: { printError($0) }, echoStepOutput: options.verbose
+            progress: { printError($0) }, echoStepOutput: options.verbose, heartbeatInterval: 20
         )
         let outcome = runner.run()
         print(GateReportRenderer.render(outcome, configuration: composition.configuration), terminator: "")

@@ -39,10 +39,12 @@ enum MatrixCommand {
 
         if !options.skipBuild {
             progress.say("building the tests once (log \(output.path)/build.log)")
-            let build = try? LoggedProcess.run(
-                ["swift", "build", "--build-tests"] + (options.scratchPath.map { ["--scratch-path", $0] } ?? []),
-                environment: ProcessInfo.processInfo.environment, directory: repoRoot,
-                log: output.appendingPathComponent("build.log"), timeout: 60 * 60)
+            let build = ProgressHeartbeat.during("building the tests", every: 20, output: { progress.say($0) }) {
+                try? LoggedProcess.run(
+                    ["swift", "build", "--build-tests"] + (options.scratchPath.map { ["--scratch-path", $0] } ?? []),
+                    environment: ProcessInfo.processInfo.environment, directory: repoRoot,
+                    log: output.appendingPathComponent("build.log"), timeout: 60 * 60)
+            }
             guard build?.exitCode == 0 else {
                 progress.say("the build failed; see \(output.path)/build.log")
                 return 1

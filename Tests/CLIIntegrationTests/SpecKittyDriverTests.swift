@@ -19,6 +19,7 @@ final class SpecKittyDriverTests: XCTestCase {
     private var driver: SpecKittyDriver!
 
     override func setUpWithError() throws {
+        TestHeartbeat.install(self)
         let binary = try Self.installedBinary()
         root = try TemporaryDirectory("driver")
         runner = ProcessRunner(logSink: DirectoryCommandLog(directory: root.url.appendingPathComponent("commands")))

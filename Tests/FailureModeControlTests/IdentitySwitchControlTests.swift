@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryTestSupport
 import CanaryScenarios
 import Foundation
 import SaaSStandIn
@@ -12,6 +13,7 @@ final class IdentitySwitchControlTests: XCTestCase {
     private let secondServer = SecondServer(profile: .instant)
 
     override func setUpWithError() throws {
+        TestHeartbeat.install(self)
         try XCTSkipIf(ProcessInfo.processInfo.environment["CANARY_SKIP_REAL_CLI"] == "1", "CANARY_SKIP_REAL_CLI=1")
         server = try StandInServer(configuration: StandInConfiguration(profile: .instant))
         try server.start()

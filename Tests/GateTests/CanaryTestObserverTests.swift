@@ -151,33 +151,6 @@ final class CanaryTestObserverTests: XCTestCase {
                       "\(lines.current)")
     }
 
-    func testTheHeartbeatNamesEveryRunningScenarioWithItsTime() {
-        let start = Date(timeIntervalSince1970: 1_000)
-        let lines = ProgressHeartbeat.lines(for: [
-            .init(subject: "scenario 3 Daemon Owner Mismatch Refusal", startedAt: start.addingTimeInterval(50)),
-            .init(subject: "scenario 2 Legacy Queue Row Migration", startedAt: start),
-        ], now: start.addingTimeInterval(95))
-        XCTAssertEqual(lines, [
-            "canary: scenario 2 Legacy Queue Row Migration: still running (1m35s)",
-            "canary: scenario 3 Daemon Owner Mismatch Refusal: still running (45s)",
-        ])
-    }
-
-    func testTheHeartbeatBeatsWhileAScenarioRunsAndStopsWithTheBundle() {
-        let beats = Locked<[String]>([])
-        let heartbeat = ProgressHeartbeat(interval: 0.05, running: {
-            [.init(subject: "scenario 1 Fresh Authenticated Mission", startedAt: Date())]
-        }, output: { line in beats.withLock { $0.append(line) } })
-        heartbeat.start()
-        let deadline = Date().addingTimeInterval(5)
-        while beats.current.count < 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        heartbeat.stop()
-        let count = beats.current.count
-        XCTAssertGreaterThanOrEqual(count, 2)
-        Thread.sleep(forTimeInterval: 0.2)
-        XCTAssertEqual(beats.current.count, count, "no beat after stop")
-    }
-
     func testAllPassingIsAPass() throws {
         let (_, sink, _) = observe(ScenarioID.allCases.map { .make($0, .passes) })
         XCTAssertEqual(try RunDocumentCoding.decodeRun(XCTUnwrap(sink.files["run-3.json"])).outcome, .pass)

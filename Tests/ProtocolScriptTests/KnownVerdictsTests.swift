@@ -14,6 +14,7 @@ final class KnownVerdictsTests: XCTestCase {
     private var root: URL { directory!.url }
 
     override func setUpWithError() throws {
+        TestHeartbeat.install(self)
         try XCTSkipIf(ProcessInfo.processInfo.environment["CANARY_SKIP_REAL_CLI"] == "1", "CANARY_SKIP_REAL_CLI=1")
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: ProtocolScript.canary), "canary is not built at \(ProtocolScript.canary)")
         directory = try TemporaryDirectory("known-verdicts")

@@ -15,6 +15,7 @@ final class ProtocolScriptTests: XCTestCase {
     private var canary: String { ProtocolScript.canary }
 
     override func setUpWithError() throws {
+        TestHeartbeat.install(self)
         directory = try TemporaryDirectory("protocol")
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: canary), "canary is not built at \(canary)")
     }

@@ -1,5 +1,6 @@
 import CanaryCore
 import CanaryScenarios
+import CanaryTestSupport
 import Foundation
 import SaaSStandIn
 import XCTest
@@ -25,6 +26,11 @@ final class SyncedLifecycleTests: XCTestCase {
 
     private static let repoRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    override func setUp() {
+        super.setUp()
+        TestHeartbeat.install(self)
+    }
 
     func testSyncedLifecycleMaterializesOnTheTeamspaceAsTheCLIReportsIt() throws {
         let started = Date()

@@ -23,7 +23,9 @@ staged_venv_install() {
     # The caller's shell runs this trap if it dies mid-install; staging is the only thing to undo.
     trap "rm -rf $(printf '%q' "$staging")" EXIT
     "$python" -m venv "$staging"
-    "$staging/bin/pip" install --disable-pip-version-check -q "$@" >&2
+    # shellcheck source=heartbeat.sh
+    source "$(dirname "${BASH_SOURCE[0]}")/heartbeat.sh"
+    with_heartbeat "$label: pip install $*" "$staging/bin/pip" install --disable-pip-version-check -q "$@" >&2
     if [[ -n "$post_install" ]]; then
         "$post_install" "$staging"
     fi

@@ -32,7 +32,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         metadata: @escaping () -> RunMetadata = { RunMetadataBox.shared.current },
         sink: RunSink? = nil,
         recognize: @escaping (XCTestCase) -> (any ScenarioReporting)? = { $0 as? ScenarioTestCase },
-        output: @escaping (String) -> Void = CanaryTestObserver.console,
+        output: @escaping (String) -> Void = ProgressConsole.write,
         clock: @escaping () -> Date = Date.init,
         heartbeatInterval: TimeInterval? = 20,
         terminate: @escaping (Int32) -> Void = { exit($0) },
@@ -49,23 +49,9 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         super.init()
         heartbeat = heartbeatInterval.map { [recorder] interval in
             ProgressHeartbeat(interval: interval, clock: clock, running: {
-                recorder.running.map { .init(subject: "scenario \($0.scenario.rawValue) \($0.scenario.name)", startedAt: $0.startedAt) }
+                recorder.running.map { .init(subject: "canary: scenario \($0.scenario.rawValue) \($0.scenario.name)", startedAt: $0.startedAt) }
             }, output: output)
         }
-    }
-
-    /// Writes a progress line to stdout and, when `CANARY_PROGRESS_FILE` names one, appends it there.
-    ///
-    /// `swift test` holds its test process's output until the process ends
-    /// when stdout is a pipe, so the protocol script follows the file instead.
-    public static func console(_ line: String) {
-        let data = Data((line + "\n").utf8)
-        FileHandle.standardOutput.write(data)
-        guard let path = ProcessInfo.processInfo.environment["CANARY_PROGRESS_FILE"], !path.isEmpty,
-              let file = FileHandle(forWritingAtPath: path) else { return }
-        defer { try? file.close() }
-        _ = try? file.seekToEnd()
-        try? file.write(contentsOf: data)
     }
 
     /// The recorded results so far (for tests).

@@ -14,6 +14,9 @@ struct MatrixVersionRunner {
     /// Prints one progress line.
     let progress: @Sendable (String) -> Void
 
+    /// How often a long step says it is still running.
+    static let heartbeat: TimeInterval = 20
+
     /// The limit of one version's `swift test`: four scenarios of up to ~40 CLI calls each.
     static let runLimit: TimeInterval = 45 * 60
 
@@ -29,10 +32,12 @@ struct MatrixVersionRunner {
         progress("\(name): installing (cached venv .venv-spec-kitty/\(name))")
         let binary: String
         do {
-            let outcome = try LoggedProcess.run(
-                [repoRoot.appendingPathComponent("scripts/bootstrap-spec-kitty.sh").path],
-                environment: ProcessInfo.processInfo.environment.merging(["SPEC_KITTY_VERSION": name]) { $1 },
-                directory: repoRoot, log: directory.appendingPathComponent("bootstrap.log"), captureStdout: true, timeout: 15 * 60)
+            let outcome = try ProgressHeartbeat.during("\(name): installing", every: Self.heartbeat, output: progress) {
+                try LoggedProcess.run(
+                    [repoRoot.appendingPathComponent("scripts/bootstrap-spec-kitty.sh").path],
+                    environment: ProcessInfo.processInfo.environment.merging(["SPEC_KITTY_VERSION": name]) { $1 },
+                    directory: repoRoot, log: directory.appendingPathComponent("bootstrap.log"), captureStdout: true, timeout: 15 * 60)
+            }
             guard outcome.exitCode == 0, let last = outcome.stdout.split(whereSeparator: \.isNewline).last else {
                 return .missing(version: name, reason: "harness: installing spec-kitty-cli==\(name) failed (\(outcome.exitCode.map { "exit \($0)" } ?? "timed out")); see \(directory.path)/bootstrap.log")
             }
@@ -50,10 +55,12 @@ struct MatrixVersionRunner {
         // --ignore-lock: without it SwiftPM's build-directory lock makes a second
         // concurrent `swift test --skip-build` wait, and --jobs 2 would run one at a time.
         do {
-            outcome = try LoggedProcess.run(
-                ["swift", "test", "--skip-build", "--ignore-lock"] + (scratchPath.map { ["--scratch-path", $0] } ?? []) + ["--filter", "IdentityBoundary"],
-                environment: testEnvironment(binary: binary, directory: directory),
-                directory: repoRoot, log: directory.appendingPathComponent("swift-test.log"), timeout: Self.runLimit)
+            outcome = try ProgressHeartbeat.during("\(name): running the four scenarios", every: Self.heartbeat, output: progress) {
+                try LoggedProcess.run(
+                    ["swift", "test", "--skip-build", "--ignore-lock"] + (scratchPath.map { ["--scratch-path", $0] } ?? []) + ["--filter", "IdentityBoundary"],
+                    environment: testEnvironment(binary: binary, directory: directory),
+                    directory: repoRoot, log: directory.appendingPathComponent("swift-test.log"), timeout: Self.runLimit)
+            }
         } catch {
             return .missing(version: name, reason: "harness: could not start swift test: \(error)")
         }

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryTestSupport
 import Foundation
 import Glibc
 import SaaSStandIn
@@ -14,6 +15,7 @@ final class StandInRealCLITests: StandInTestCase {
     private var cli = ""
 
     override func setUpWithError() throws {
+        TestHeartbeat.install(self)
         if ProcessInfo.processInfo.environment["STANDIN_SKIP_REAL_CLI"] == "1" {
             throw XCTSkip("STANDIN_SKIP_REAL_CLI=1")
         }

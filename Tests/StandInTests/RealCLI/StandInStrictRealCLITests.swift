@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryTestSupport
 import Foundation
 import SaaSStandIn
 import XCTest
@@ -14,6 +15,7 @@ final class StandInStrictRealCLITests: StandInTestCase {
     private var cli = ""
 
     override func setUpWithError() throws {
+        TestHeartbeat.install(self)
         if ProcessInfo.processInfo.environment["STANDIN_SKIP_REAL_CLI"] == "1" {
             throw XCTSkip("STANDIN_SKIP_REAL_CLI=1")
         }

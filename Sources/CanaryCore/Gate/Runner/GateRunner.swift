@@ -12,6 +12,7 @@ public struct GateRunner {
     private let progress: @Sendable (String) -> Void
     private let now: @Sendable () -> Date
     private let echoStepOutput: Bool
+    private let heartbeatInterval: TimeInterval?
 
     /// The journal's file name in the attempt.
     public static let journalName = "gate-journal.jsonl"
@@ -19,11 +20,14 @@ public struct GateRunner {
     public static let reportName = "gate-report.txt"
 
     /// Creates a runner; `progress` receives one line per step, `echoStepOutput` also forwards scripts' output to it.
+    ///
+    /// With a `heartbeatInterval`, a step still running says so at that pace.
     public init(
         configuration: GateConfiguration, steps: GateSteps, artifacts: GateArtifactStore,
         progress: @escaping @Sendable (String) -> Void = { _ in }, now: @escaping @Sendable () -> Date = { Date() },
-        echoStepOutput: Bool = false
+        echoStepOutput: Bool = false, heartbeatInterval: TimeInterval? = nil
     ) {
+        self.heartbeatInterval = heartbeatInterval
         self.configuration = configuration
         self.steps = steps
         self.artifacts = artifacts
@@ -40,7 +44,9 @@ public struct GateRunner {
         progress("gate: attempt \(artifacts.location)")
         while let stage = state.stage, let step = stage.step {
             progress("gate: \(stage.rawValue): \(step.label) ...")
-            let observation = observe(step, ledger: ledger)
+            let observation = ProgressHeartbeat.during(
+                "gate: \(stage.rawValue): \(step.label)", every: heartbeatInterval, output: progress
+            ) { observe(step, ledger: ledger) }
             ledger.record(observation)
             var next = GateTransition.next(state, observation)
             let summary = GateObservationSummary.line(observation)

@@ -61,15 +61,27 @@ public final class ProgressHeartbeat: @unchecked Sendable {
         }
     }
 
+    /// Runs `body`, naming `subject` as still running every `interval` seconds (never when nil) until it returns.
+    public static func during<T>(
+        _ subject: String, every interval: TimeInterval?, output: @escaping (String) -> Void, _ body: () throws -> T
+    ) rethrows -> T {
+        guard let interval else { return try body() }
+        let running = Running(subject: subject, startedAt: Date())
+        let heartbeat = ProgressHeartbeat(interval: interval, running: { [running] }, output: output)
+        heartbeat.start()
+        defer { heartbeat.stop() }
+        return try body()
+    }
+
     /// Prints one line per running item now.
     func beat() {
         Self.lines(for: running(), now: clock()).forEach(output)
     }
 
-    /// `canary: <subject>: still running (1m05s)` for each item, oldest first.
+    /// `<subject>: still running (1m05s)` for each item, oldest first.
     public static func lines(for running: [Running], now: Date) -> [String] {
         running.sorted { $0.startedAt < $1.startedAt }.map {
-            "canary: \($0.subject): still running (\(duration(now.timeIntervalSince($0.startedAt))))"
+            "\($0.subject): still running (\(duration(now.timeIntervalSince($0.startedAt))))"
         }
     }
 

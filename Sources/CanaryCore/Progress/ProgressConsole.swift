@@ -1,0 +1,22 @@
+import Foundation
+
+/// Where progress lines go: stdout, unbuffered, and the file `CANARY_PROGRESS_FILE` names.
+///
+/// `swift test` holds its test process's output until the process ends when
+/// its own stdout is a pipe (CI logs, the protocol script), so a caller that
+/// wants lines as they happen sets the variable and follows the file.
+public enum ProgressConsole {
+    /// The variable naming the file progress lines are also appended to.
+    public static let fileVariable = "CANARY_PROGRESS_FILE"
+
+    /// Writes `line` to stdout at once and appends it to the progress file, if one is named.
+    public static func write(_ line: String) {
+        let data = Data((line + "\n").utf8)
+        FileHandle.standardOutput.write(data)
+        guard let path = ProcessInfo.processInfo.environment[fileVariable], !path.isEmpty,
+              let file = FileHandle(forWritingAtPath: path) else { return }
+        defer { try? file.close() }
+        _ = try? file.seekToEnd()
+        try? file.write(contentsOf: data)
+    }
+}
