@@ -1,10 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the harness reads /proc, leads process groups with setsid and
+// judges the CLI's Linux daemon scan. Elsewhere, one sentence instead of a wall
+// of compile errors.
+#if !os(Linux)
+#error("The sync identity-boundary canary builds and runs on Linux only (it reads /proc and drives the CLI's Linux daemon scan).")
+#endif
+
 /// The sync identity-boundary canary for spec-kitty.
 ///
 /// No package dependencies: Foundation, XCTest, Dispatch and the system's
-/// sqlite3 and zlib only.
+/// sqlite3 and zlib only. Linux only.
 let package = Package(
     name: "SyncIdentityBoundaryCanary",
     products: [
@@ -19,7 +26,7 @@ let package = Package(
         .target(name: "CanaryCore", dependencies: ["CSQLite"]),
         .target(name: "SaaSStandIn", dependencies: ["CanaryCore", "CSQLite", "CZlib"]),
         .target(name: "CanaryScenarios", dependencies: ["CanaryCore", "SaaSStandIn"]),
-        .target(name: "CanaryTestSupport"),
+        .target(name: "CanaryTestSupport", dependencies: ["CanaryCore"]),
         .executableTarget(name: "canary", dependencies: ["CanaryCore", "SaaSStandIn"]),
         .testTarget(name: "IdentityBoundaryTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
         .testTarget(
@@ -28,10 +35,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CLIIntegrationTests", dependencies: ["CanaryCore", "CanaryTestSupport"]),
-        .testTarget(name: "FailureModeControlTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
+        .testTarget(name: "FailureModeControlTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn", "CanaryTestSupport"]),
         .testTarget(name: "ProtocolScriptTests", dependencies: ["CanaryCore", "CanaryTestSupport"]),
-        .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore"]),
-        .testTarget(name: "TeamspaceMVPTests", dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios"]),
+        .testTarget(name: "StandInTests", dependencies: ["SaaSStandIn", "CanaryCore", "CanaryTestSupport"]),
+        .testTarget(name: "TeamspaceMVPTests", dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios", "CanaryTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
