@@ -11,8 +11,17 @@ public enum ProgressConsole {
 
     /// Writes `line` to stdout at once and appends it to the progress file, if one is named.
     public static func write(_ line: String) {
+        write(line, to: .standardOutput)
+    }
+
+    /// Writes `line` to stderr instead, for processes whose stdout is an answer (`canary standin` prints its URL there).
+    public static func writeToStandardError(_ line: String) {
+        write(line, to: .standardError)
+    }
+
+    private static func write(_ line: String, to stream: FileHandle) {
         let data = Data((line + "\n").utf8)
-        FileHandle.standardOutput.write(data)
+        stream.write(data)
         guard let path = ProcessInfo.processInfo.environment[fileVariable], !path.isEmpty,
               let file = FileHandle(forWritingAtPath: path) else { return }
         defer { try? file.close() }

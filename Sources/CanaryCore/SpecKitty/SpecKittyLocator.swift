@@ -37,13 +37,18 @@ public final class SpecKittyLocator: @unchecked Sendable {
             path = explicit
         } else {
             let script = repoRoot.appendingPathComponent("scripts/bootstrap-spec-kitty.sh").path
-            let result = try runner.run(
-                ["/bin/bash", script],
-                environment: .inheriting(from: environment),
-                workingDirectory: repoRoot,
-                timeout: bootstrapTimeout,
-                label: "bootstrap-spec-kitty"
-            )
+            // First use installs for about a minute, inside whichever test or scenario asked: it says so.
+            let result = try ProgressHeartbeat.during(
+                "canary: locating the pinned spec-kitty CLI (installed on first use)", every: 20, output: ProgressConsole.write
+            ) {
+                try runner.run(
+                    ["/bin/bash", script],
+                    environment: .inheriting(from: environment),
+                    workingDirectory: repoRoot,
+                    timeout: bootstrapTimeout,
+                    label: "bootstrap-spec-kitty"
+                )
+            }
             guard result.succeeded, let last = Self.lastNonEmptyLine(result.stdout) else {
                 throw SpecKittyError.bootstrapFailed(result)
             }

@@ -12,7 +12,14 @@ extension PayloadValidation {
         if let venvRoot { environment["EVENTS_VALIDATOR_VENV_ROOT"] = venvRoot }
         let result: GateProcessResult
         do {
-            result = try GateProcessRunner().run(GateCommandLine(["bash", script], environment: environment, timeout: 900), output: nil)
+            // First use installs for about a minute, inside whatever started the stand-in: it says so,
+            // on stderr, since `canary standin`'s stdout carries its URL.
+            result = try ProgressHeartbeat.during(
+                "canary: locating the payload validator (installed on first use)", every: 20,
+                output: ProgressConsole.writeToStandardError
+            ) {
+                try GateProcessRunner().run(GateCommandLine(["bash", script], environment: environment, timeout: 900), output: nil)
+            }
         } catch {
             throw EventsValidatorError.bootstrapFailed(script: script, status: -1, lastLine: "\(error)")
         }
