@@ -12,8 +12,8 @@ import Glibc
 struct ChildSupervisor {
     /// What the child did.
     struct Outcome {
-        var stdout = Data()
-        var stderr = Data()
+        var stdout: OutputCapture.Captured
+        var stderr: OutputCapture.Captured
         var termination: CommandResult.Termination?
         var timedOut = false
     }
@@ -30,14 +30,19 @@ struct ChildSupervisor {
     let drainGrace: TimeInterval
     /// Receives each chunk of stdout or stderr as it is read (true for stderr), for live progress.
     let onOutput: ((Data, Bool) -> Void)?
+    /// Holds the child's stdout: in memory, or spilled past its limit.
+    var stdoutCapture: OutputCapture
+    /// Holds the child's stderr likewise.
+    var stderrCapture: OutputCapture
 
     /// Runs until the child is reaped and its output drained; closes both read ends.
-    func supervise() -> Outcome {
+    mutating func supervise() -> Outcome {
         defer {
             close(stdoutFD)
             close(stderrFD)
         }
-        var outcome = Outcome()
+        var termination: CommandResult.Termination?
+        var timedOut = false
         var open: Set<Int32> = [stdoutFD, stderrFD]
         var reapedAt: Date?
         var nextSignal = (at: Date().addingTimeInterval(timeout), signal: SIGTERM)
@@ -48,7 +53,7 @@ struct ChildSupervisor {
         while true {
             let now = Date()
             if signalsLeft > 0, now >= nextSignal.at {
-                outcome.timedOut = true
+                timedOut = true
                 kill(-pid, nextSignal.signal)
                 signalsLeft -= 1
                 nextSignal = (now.addingTimeInterval(terminationGrace), SIGKILL)
@@ -84,27 +89,27 @@ struct ChildSupervisor {
                     let chunk = Data(buffer[0 ..< count])
                     let isStandardError = entry.fd != stdoutFD
                     if isStandardError {
-                        outcome.stderr.append(chunk)
+                        stderrCapture.append(chunk)
                     } else {
-                        outcome.stdout.append(chunk)
+                        stdoutCapture.append(chunk)
                     }
                     onOutput?(chunk, isStandardError)
                 } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
                     open.remove(entry.fd)
                 }
             }
-            if reapedAt == nil, let termination = reap() {
-                outcome.termination = termination
+            if reapedAt == nil, let ended = reap() {
+                termination = ended
                 reapedAt = Date()
             }
         }
-        if outcome.timedOut {
+        if timedOut {
             // Descendants that outlived the leader (or ignored SIGTERM) go too.
             // While any member lives Linux cannot hand that pid to a new
             // process, so this reaches only our group (or nobody: ESRCH).
             kill(-pid, SIGKILL)
         }
-        return outcome
+        return Outcome(stdout: stdoutCapture.finish(), stderr: stderrCapture.finish(), termination: termination, timedOut: timedOut)
     }
 
     /// The child's termination once it has exited; nil while it runs.

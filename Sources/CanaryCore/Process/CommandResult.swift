@@ -20,10 +20,18 @@ public struct CommandResult: Equatable, Sendable {
     public var termination: Termination
     /// Whether the runner killed the process group for running past its limit.
     public var timedOut: Bool
-    /// Raw bytes the child wrote to standard output.
+    /// Raw bytes the child wrote to standard output (its last bytes only, when it outgrew the runner's memory limit).
     public var stdoutData: Data
-    /// Raw bytes the child wrote to standard error.
+    /// Raw bytes the child wrote to standard error (likewise).
     public var stderrData: Data
+    /// Bytes written to standard output in all; more than `stdoutData` holds when it spilled.
+    public var stdoutByteCount: Int
+    /// Bytes written to standard error in all.
+    public var stderrByteCount: Int
+    /// While a command log records the result: the file holding all of a spilled stdout, to be moved, not copied.
+    public var stdoutSpillPath: String?
+    /// Likewise for stderr.
+    public var stderrSpillPath: String?
     /// When the child was spawned.
     public var started: Date
     /// When the child was reaped and its output drained.
@@ -48,6 +56,8 @@ public struct CommandResult: Equatable, Sendable {
         self.timedOut = timedOut
         stdoutData = stdout
         stderrData = stderr
+        stdoutByteCount = stdout.count
+        stderrByteCount = stderr.count
         self.started = started
         self.finished = finished ?? started
     }
@@ -63,6 +73,9 @@ public struct CommandResult: Equatable, Sendable {
         if case let .signaled(number) = termination { return number }
         return nil
     }
+
+    /// Whether an output stream outgrew memory and only its end is held here.
+    public var outputTruncated: Bool { stdoutByteCount > stdoutData.count || stderrByteCount > stderrData.count }
 
     /// Whether the child exited 0 within its time limit.
     public var succeeded: Bool { exitCode == 0 && !timedOut }

@@ -18,8 +18,14 @@ public struct DirectoryCommandLog: CommandLogSink {
         // failure; the result itself still reaches the caller.
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try? Data(summary.utf8).write(to: directory.appendingPathComponent(stem + ".argv"))
-        try? result.stdoutData.write(to: directory.appendingPathComponent(stem + ".stdout"))
-        try? result.stderrData.write(to: directory.appendingPathComponent(stem + ".stderr"))
+        Self.keep(result.stdoutData, spill: result.stdoutSpillPath, at: directory.appendingPathComponent(stem + ".stdout"))
+        Self.keep(result.stderrData, spill: result.stderrSpillPath, at: directory.appendingPathComponent(stem + ".stderr"))
+    }
+
+    /// Writes `data`, or moves the spill file holding the whole stream into place.
+    private static func keep(_ data: Data, spill: String?, at destination: URL) {
+        if let spill, (try? FileManager.default.moveItem(atPath: spill, toPath: destination.path)) != nil { return }
+        try? data.write(to: destination)
     }
 
     /// The `.argv` file's text: one argument per line, then the outcome.
@@ -29,6 +35,9 @@ public struct DirectoryCommandLog: CommandLogSink {
         lines.append("# cwd: \(result.workingDirectory ?? "<inherited>")")
         lines.append("# \(result.terminationDescription)")
         lines.append(String(format: "# %.3f s", result.duration))
+        if result.outputTruncated {
+            lines.append("# output: \(result.stdoutByteCount) bytes stdout, \(result.stderrByteCount) bytes stderr (in full in the files beside)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -24,19 +24,36 @@ public final class ProcessRunner: @unchecked Sendable {
     /// descendant keeps the pipes open.
     public let drainGrace: TimeInterval
 
+    /// Bytes of one output stream kept in memory before it spills to a file.
+    public let outputMemoryLimit: Int
+    /// Bytes of a spilled stream's end still kept in memory, for failure details.
+    public let outputTailLimit: Int
+
     private let logSink: CommandLogSink?
+    private let spillDirectory: URL
     private let lock = NSLock()
     private var sequence = 0
     private var groups: Set<pid_t> = []
 
     /// A runner; `logSink` receives every finished command.
+    ///
+    /// An output stream longer than `outputMemoryLimit` is written whole to a
+    /// file in `spillDirectory` (moved into the command log when the sink keeps
+    /// files, removed otherwise) and only its last `outputTailLimit` bytes stay
+    /// in the result.
     public init(
         logSink: CommandLogSink? = nil,
         defaultTimeout: TimeInterval = 300,
         terminationGrace: TimeInterval = 3,
-        drainGrace: TimeInterval = 2
+        drainGrace: TimeInterval = 2,
+        outputMemoryLimit: Int = 16 << 20,
+        outputTailLimit: Int = 256 << 10,
+        spillDirectory: URL = FileManager.default.temporaryDirectory
     ) {
         self.logSink = logSink
+        self.outputMemoryLimit = outputMemoryLimit
+        self.outputTailLimit = outputTailLimit
+        self.spillDirectory = spillDirectory
         self.defaultTimeout = defaultTimeout
         self.terminationGrace = terminationGrace
         self.drainGrace = drainGrace
@@ -84,26 +101,40 @@ public final class ProcessRunner: @unchecked Sendable {
         close(stderrPipe.writeEnd)
         track(group: pid)
 
-        let outcome = ChildSupervisor(
+        func capture() -> OutputCapture {
+            OutputCapture(memoryLimit: outputMemoryLimit, tailLimit: outputTailLimit, spillDirectory: spillDirectory)
+        }
+        var supervisor = ChildSupervisor(
             pid: pid, stdoutFD: stdoutPipe.readEnd, stderrFD: stderrPipe.readEnd,
             timeout: timeout ?? defaultTimeout, terminationGrace: terminationGrace, drainGrace: drainGrace,
-            onOutput: output
-        ).supervise()
+            onOutput: output, stdoutCapture: capture(), stderrCapture: capture()
+        )
+        let outcome = supervisor.supervise()
         forgetIfEmpty(group: pid)
 
-        let result = CommandResult(
+        var result = CommandResult(
             argv: argv,
             executablePath: executable,
             workingDirectory: workingDirectory?.path,
             termination: outcome.termination ?? .signaled(SIGKILL),
             timedOut: outcome.timedOut,
-            stdout: outcome.stdout,
-            stderr: outcome.stderr,
+            stdout: outcome.stdout.data,
+            stderr: outcome.stderr.data,
             started: started,
             finished: Date()
         )
+        result.stdoutByteCount = outcome.stdout.byteCount
+        result.stderrByteCount = outcome.stderr.byteCount
+        result.stdoutSpillPath = outcome.stdout.spillPath
+        result.stderrSpillPath = outcome.stderr.spillPath
         let number = nextSequence()
         logSink?.record(result, sequence: number, label: label ?? Self.defaultLabel(for: argv))
+        // A sink that keeps files has moved the spills into its log; whatever is left goes.
+        for spill in [result.stdoutSpillPath, result.stderrSpillPath].compactMap({ $0 }) {
+            try? FileManager.default.removeItem(atPath: spill)
+        }
+        result.stdoutSpillPath = nil
+        result.stderrSpillPath = nil
         return result
     }
 
