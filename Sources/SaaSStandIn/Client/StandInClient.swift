@@ -33,7 +33,7 @@ public struct StandInClient: Sendable {
     public func readiness() throws -> StandInReadiness {
         let response = try call("GET", "/health/ready/", expecting: [200, 503])
         let body = try decode(JSONValue.self, response)
-        let drain = body["dependencies"]?["drain_queue"].flatMap { try? JSONCoding.decoder().decode(DrainQueueCounts.self, from: JSONCoding.data($0)) }
+        let drain = body["dependencies"]?["drain_queue"].flatMap { try? JSONCoding.decoder().decode(DrainQueueCounts.self, from: JSONCoding.encode($0)) }
         return StandInReadiness(httpStatus: response.status, status: body["status"]?.stringValue ?? "", drainQueue: drain, body: body)
     }
 
@@ -44,7 +44,7 @@ public struct StandInClient: Sendable {
         var fields: [String: String] = [:]
         fields["email"] = email
         fields["name"] = name
-        return try decode(StandInAccount.self, try call("POST", "/__standin__/accounts", json: JSONCoding.data(fields), expecting: [201]))
+        return try decode(StandInAccount.self, try call("POST", "/__standin__/accounts", json: try JSONCoding.encode(fields), expecting: [201]))
     }
 
     /// `GET /__standin__/accounts`.
@@ -54,7 +54,7 @@ public struct StandInClient: Sendable {
 
     /// `POST /__standin__/login-hint`: the next device authorization approves `account`.
     public func setLoginHint(account: String) throws {
-        _ = try call("POST", "/__standin__/login-hint", json: JSONCoding.data(["account": account]))
+        _ = try call("POST", "/__standin__/login-hint", json: try JSONCoding.encode(["account": account]))
     }
 
     /// `DELETE /__standin__/login-hint`: the next device authorization approves the default account.
@@ -65,7 +65,7 @@ public struct StandInClient: Sendable {
     /// `POST /__standin__/account-team`: `account` gets a new private team; its earlier ones stay as memberships.
     @discardableResult
     public func switchTeam(account: String) throws -> StandInAccount {
-        try decode(StandInAccount.self, try call("POST", "/__standin__/account-team", json: JSONCoding.data(["account": account])))
+        try decode(StandInAccount.self, try call("POST", "/__standin__/account-team", json: try JSONCoding.encode(["account": account])))
     }
 
     // MARK: Witness
@@ -122,7 +122,7 @@ public struct StandInClient: Sendable {
     /// `POST /__standin__/faults`: apply `fault` to the next `count` batch requests; returns the queue.
     @discardableResult
     public func injectFault(_ fault: BatchFault, count: Int = 1) throws -> [PendingFault] {
-        let body = JSONCoding.data(PendingFault(fault: fault, remaining: count))
+        let body = try JSONCoding.encode(PendingFault(fault: fault, remaining: count))
         return try list("pending", try call("POST", "/__standin__/faults", json: body, expecting: [201]))
     }
 

@@ -70,7 +70,7 @@ final class StandInSendWitnessTests: StandInTestCase {
     func testIssuedTokensAreListedByFingerprintOnly() throws {
         let issued = try client.issuedTokens()
         XCTAssertTrue(issued.contains { $0.fingerprint == TokenFingerprint.of(token) && $0.kind == "access" && $0.account == account.userID })
-        let body = try XCTUnwrap(String(data: JSONCoding.data(issued), encoding: .utf8))
+        let body = try XCTUnwrap(String(data: JSONCoding.encode(issued), encoding: .utf8))
         XCTAssertFalse(body.contains(token), "the witness never hands out a credential")
     }
 
