@@ -99,7 +99,7 @@ final class StandInSendWitnessTests: StandInTestCase {
         try database.execute("PRAGMA user_version = 1")
         let store = try StandInStore(path: path, historicalRows: 0)
         try store.logRequest(method: "GET", path: "/x", status: 200, accountID: nil, tokenFingerprint: "sha256:00")
-        XCTAssertEqual(try store.requestLog(account: nil).last?.tokenFingerprint, "sha256:00")
-        XCTAssertEqual(try store.sends(account: nil), [])
+        XCTAssertEqual(try store.requestLog(account: nil).items.last?.tokenFingerprint, "sha256:00")
+        XCTAssertEqual(try store.sends(account: nil).items, [])
     }
 }

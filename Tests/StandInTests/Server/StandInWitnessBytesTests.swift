@@ -35,4 +35,44 @@ final class StandInWitnessBytesTests: StandInTestCase {
         XCTAssertEqual(try client.sends(account: account.userID).count, refused.count, "one refused send each")
         XCTAssertEqual(try client.sendBatch(encoded: valid, gzip: true, accessToken: token).status, 200, "the same body without junk is fine")
     }
+
+    func testTheWitnessServesExactlyTheBytesThatArrived() throws {
+        let (server, client, account, token) = try startLoggedIn()
+        let sent = [
+            // Unsorted keys, spaces, a number past 2^53, trailing zeros, escapes and raw UTF-8: all as sent.
+            "{ \"event_type\" : \"X\",\n  \"event_id\": \"exact-1\", \"n\": 9007199254740993, \"f\": 1.50, \"e\": 1E+2, \"s\": \"\\u00e9 é \\/\" }",
+            #"{"event_id":"exact-2","nested":{"b":[1,2,{"c":null}],"a":true}}"#,
+        ]
+        let answer = try client.sendBatch(encoded: try Gzip.deflate(body(sent)), gzip: true, accessToken: token)
+        XCTAssertEqual(answer.status, 200, "\(answer.body)")
+        XCTAssertEqual(try client.envelopeBytes(eventID: "exact-1"), Data(sent[0].utf8))
+        XCTAssertEqual(try client.envelopeBytes(eventID: "exact-2"), Data(sent[1].utf8))
+        let listing = try rawClient(server).send(HTTPRequest(method: "GET", target: "/__standin__/envelopes?account=\(account.userID)"))
+        XCTAssertEqual(listing.status, 200)
+        let text = String(decoding: listing.body, as: UTF8.self)
+        for envelope in sent { XCTAssertTrue(text.contains(#""envelope":"# + envelope + ","), "the list splices the stored bytes in: \(text)") }
+        XCTAssertEqual(try client.envelopes().map(\.eventID), ["exact-1", "exact-2"], "and still decodes as before")
+        XCTAssertEqual(try client.envelopes().first?.envelope["s"], .string("é é /"))
+        XCTAssertThrowsError(try client.envelopeBytes(eventID: "never-sent"))
+    }
+
+    func testADeeplyNestedEnvelopeDoesNotBreakTheWitnessNorAfterARestart() throws {
+        let directory = try temporaryDirectory()
+        let configuration = StandInConfiguration(databasePath: directory.appendingPathComponent("store.sqlite").path)
+        // 508 levels deep, as in #14: the batch around it stays within the parser's 512.
+        let envelope = #"{"event_id":"deep-1","event_type":"X","payload":"# + String(repeating: "[", count: 507) + String(repeating: "]", count: 507) + "}"
+        do {
+            let (server, client, _, token) = try startLoggedIn(configuration)
+            XCTAssertEqual(try client.sendBatch(encoded: body([envelope]), gzip: false, accessToken: token).status, 200)
+            let listing = try rawClient(server).send(HTTPRequest(method: "GET", target: "/__standin__/envelopes"))
+            XCTAssertEqual(listing.status, 200, String(decoding: listing.body.prefix(200), as: UTF8.self))
+            XCTAssertTrue(String(decoding: listing.body, as: UTF8.self).contains(envelope))
+            XCTAssertEqual(try client.envelopeBytes(eventID: "deep-1"), Data(envelope.utf8))
+            server.stop()
+        }
+        let restarted = try startServer(configuration)
+        let listing = try rawClient(restarted).send(HTTPRequest(method: "GET", target: "/__standin__/envelopes"))
+        XCTAssertEqual(listing.status, 200, "also after a restart on the same store")
+        XCTAssertTrue(String(decoding: listing.body, as: UTF8.self).contains(envelope))
+    }
 }
