@@ -84,6 +84,32 @@ final class StandInRobustnessTests: StandInTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 4)
     }
 
+    func testConnectionsOverTheCapAreAnswered503AndClosed() throws {
+        var configuration = StandInConfiguration()
+        configuration.maxConnections = 2
+        let server = try startServer(configuration)
+        // Two kept-alive connections, each proven admitted by an answer.
+        let held = [rawClient(server), rawClient(server)]
+        for client in held { XCTAssertEqual(try client.send(HTTPRequest(method: "GET", target: "/health/")).status, 200) }
+
+        let socket = try rawSocket(server)
+        try socket.write(Data("GET /health/ HTTP/1.1\r\n\r\n".utf8))
+        let answer = try readAll(socket, seconds: 5)
+        XCTAssertTrue(answer.hasPrefix("HTTP/1.1 503 "), answer)
+        XCTAssertTrue(answer.contains("Connection: close"))
+        XCTAssertTrue(answer.contains("Retry-After: 1"))
+        XCTAssertTrue(answer.contains("maximum of 2 connections"))
+
+        held[0].close()
+        let deadline = Date(timeIntervalSinceNow: 5)
+        var status = 0
+        repeat {
+            status = (try? rawClient(server).send(HTTPRequest(method: "GET", target: "/health/", headers: HTTPHeaders([("Connection", "close")]))).status) ?? 0
+        } while status != 200 && Date() < deadline
+        XCTAssertEqual(status, 200, "a freed slot serves again")
+        XCTAssertEqual(try held[1].send(HTTPRequest(method: "GET", target: "/health/")).status, 200, "admitted connections never noticed")
+    }
+
     func testAbruptDisconnectsNeverWedgeOrKillTheServer() throws {
         let server = try server()
         for partial in ["", "GET /hea", "POST /api/v1/events/batch/ HTTP/1.1\r\nContent-Length: 50000\r\n\r\n{\"ev"] {
