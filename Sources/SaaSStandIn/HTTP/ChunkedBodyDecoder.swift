@@ -45,9 +45,8 @@ struct ChunkedBodyDecoder: Equatable, Sendable {
                     if bytes.count - cursor > 1024 { throw HTTPParseError.malformedChunk("chunk size line too long") }
                     return nil
                 }
-                let text = String(decoding: bytes[cursor ..< line.contentEnd], as: UTF8.self)
-                let sizeText = text.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                guard !sizeText.isEmpty, sizeText.utf8.count <= 15, let size = Int(sizeText, radix: 16), size >= 0 else {
+                guard let size = Self.chunkSize(bytes[cursor ..< line.contentEnd]) else {
+                    let text = String(decoding: bytes[cursor ..< line.contentEnd], as: UTF8.self)
                     throw HTTPParseError.malformedChunk("bad chunk size '\(text.prefix(20))'")
                 }
                 if body.count + size > maxBodyBytes { throw HTTPParseError.bodyTooLarge(limit: maxBodyBytes) }
@@ -84,6 +83,35 @@ struct ChunkedBodyDecoder: Equatable, Sendable {
                 if empty { return cursor }
             }
         }
+    }
+
+    /// The size of a chunk size line (hex digits, optional blanks, an ignored `;extension`),
+    /// read from the bytes: a String per chunk would cost more than the chunk's data.
+    static func chunkSize(_ line: ArraySlice<UInt8>) -> Int? {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        var index = line.startIndex
+        while index < line.endIndex, blank(line[index]) { index += 1 }
+        var size = 0
+        var digits = 0
+        while index < line.endIndex {
+            let byte = line[index]
+            let digit: Int
+            switch byte {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"): digit = Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit = Int(byte - UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit = Int(byte - UInt8(ascii: "A")) + 10
+            default: digit = -1
+            }
+            guard digit >= 0 else { break }
+            digits += 1
+            // 15 hex digits stay far inside Int; more is no size any body here could have.
+            guard digits <= 15 else { return nil }
+            size = size << 4 | digit
+            index += 1
+        }
+        while index < line.endIndex, blank(line[index]) { index += 1 }
+        guard digits > 0, index == line.endIndex || line[index] == UInt8(ascii: ";") else { return nil }
+        return size
     }
 
     /// The next LF at or after `start`: where the line's content ends (before a CR) and the next line starts.

@@ -100,6 +100,15 @@ final class HTTPRequestParserTests: XCTestCase {
         }
     }
 
+    func testChunkSizeLines() {
+        for (line, size) in [("0", 0), ("1a", 26), ("FF", 255), (" 10 ", 16), ("4;ext=1", 4), ("4 ; a=b", 4), ("fffffffffffffff", 0xFFF_FFFF_FFFF_FFFF)] {
+            XCTAssertEqual(ChunkedBodyDecoder.chunkSize(ArraySlice(line.utf8)), size, line)
+        }
+        for line in ["", ";x", "zz", "+1", "-1", "1 2", "0x10", "1000000000000000"] {
+            XCTAssertNil(ChunkedBodyDecoder.chunkSize(ArraySlice(line.utf8)), line)
+        }
+    }
+
     func testAbsoluteFormTargetKeepsPathAndQuery() throws {
         XCTAssertEqual(try complete("GET http://127.0.0.1:9/health/?a=1 HTTP/1.1\r\n\r\n").0.target, "/health/?a=1")
     }
