@@ -24,6 +24,8 @@ public struct StandInConfiguration: Equatable, Sendable {
     public var maxHeaderBytes: Int = 64 * 1024
     /// The largest request body accepted (413 beyond it), also the inflated-size cap.
     public var maxBodyBytes: Int = 64 * 1024 * 1024
+    /// The most connections served at once (each has a thread); one more is answered 503 and closed.
+    public var maxConnections: Int = 256
 
     /// Creates a configuration; every parameter has the default documented on its property.
     public init(

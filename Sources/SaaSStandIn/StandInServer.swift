@@ -15,8 +15,9 @@ import Glibc
 /// let delivered = try admin.envelopes(account: account.userID)
 /// ```
 ///
-/// One thread accepts; each connection gets its own thread. All state is in one
-/// SQLite file (`databasePath`, or a temp file removed by `stop()`).
+/// One thread accepts; each connection gets its own thread, up to
+/// `StandInConfiguration.maxConnections` (one more is answered 503). All state is in
+/// one SQLite file (`databasePath`, or a temp file removed by `stop()`).
 public final class StandInServer: @unchecked Sendable {
     /// The configuration the server was created with.
     public let configuration: StandInConfiguration
@@ -137,9 +138,10 @@ public final class StandInServer: @unchecked Sendable {
     }
 
     private func serve(_ socket: ConnectedSocket, with service: StandInService) {
-        guard registry.register(socket) else {
-            socket.close()
-            return
+        switch registry.admit(socket, limit: configuration.maxConnections) {
+        case .admitted: break
+        case .stopping: return socket.close()
+        case .full: return refuse(socket, with: service)
         }
         connections.enter()
         let connection = HTTPConnection(
@@ -157,5 +159,21 @@ public final class StandInServer: @unchecked Sendable {
         }
         thread.name = "standin-connection"
         thread.start()
+    }
+
+    /// Answers a connection over the cap with 503 and closes it. On the accept thread:
+    /// a thread of its own would be the very cost the cap bounds.
+    private func refuse(_ socket: ConnectedSocket, with service: StandInService) {
+        var response = service.handleUnreadable(
+            status: 503, message: "stand-in is serving its maximum of \(configuration.maxConnections) connections; retry shortly")
+        response.headers.set("Retry-After", "1")
+        try? socket.write(response.serialized(keepAlive: false))
+        socket.finishWriting()
+        // Read what the client already sent: closing on unread bytes is a reset, which can
+        // destroy the 503 before the client reads it. Briefly: the accept loop waits meanwhile.
+        let deadline = Date(timeIntervalSinceNow: 0.01)
+        var drained = 0
+        while drained < 64 * 1024, case .bytes(let bytes)? = try? socket.read(deadline: deadline) { drained += bytes.count }
+        socket.close()
     }
 }

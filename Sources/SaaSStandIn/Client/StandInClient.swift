@@ -33,7 +33,7 @@ public struct StandInClient: Sendable {
     public func readiness() throws -> StandInReadiness {
         let response = try call("GET", "/health/ready/", expecting: [200, 503])
         let body = try decode(JSONValue.self, response)
-        let drain = body["dependencies"]?["drain_queue"].flatMap { try? JSONCoding.decoder().decode(DrainQueueCounts.self, from: JSONCoding.data($0)) }
+        let drain = body["dependencies"]?["drain_queue"].flatMap { try? JSONCoding.decoder().decode(DrainQueueCounts.self, from: JSONCoding.encode($0)) }
         return StandInReadiness(httpStatus: response.status, status: body["status"]?.stringValue ?? "", drainQueue: drain, body: body)
     }
 
@@ -44,7 +44,7 @@ public struct StandInClient: Sendable {
         var fields: [String: String] = [:]
         fields["email"] = email
         fields["name"] = name
-        return try decode(StandInAccount.self, try call("POST", "/__standin__/accounts", json: JSONCoding.data(fields), expecting: [201]))
+        return try decode(StandInAccount.self, try call("POST", "/__standin__/accounts", json: try JSONCoding.encode(fields), expecting: [201]))
     }
 
     /// `GET /__standin__/accounts`.
@@ -54,7 +54,7 @@ public struct StandInClient: Sendable {
 
     /// `POST /__standin__/login-hint`: the next device authorization approves `account`.
     public func setLoginHint(account: String) throws {
-        _ = try call("POST", "/__standin__/login-hint", json: JSONCoding.data(["account": account]))
+        _ = try call("POST", "/__standin__/login-hint", json: try JSONCoding.encode(["account": account]))
     }
 
     /// `DELETE /__standin__/login-hint`: the next device authorization approves the default account.
@@ -65,14 +65,14 @@ public struct StandInClient: Sendable {
     /// `POST /__standin__/account-team`: `account` gets a new private team; its earlier ones stay as memberships.
     @discardableResult
     public func switchTeam(account: String) throws -> StandInAccount {
-        try decode(StandInAccount.self, try call("POST", "/__standin__/account-team", json: JSONCoding.data(["account": account])))
+        try decode(StandInAccount.self, try call("POST", "/__standin__/account-team", json: try JSONCoding.encode(["account": account])))
     }
 
     // MARK: Witness
 
     /// `GET /__standin__/sends`: every batch and push as it crossed the wire, accepted or refused, oldest first.
     public func sends(account: String? = nil) throws -> [StandInSend] {
-        try list("sends", try call("GET", "/__standin__/sends", query: [("account", account)]))
+        try pages("/__standin__/sends", query: [("account", account)])
     }
 
     /// `GET /__standin__/issued-tokens`: the fingerprint of every token this server issued.
@@ -82,12 +82,18 @@ public struct StandInClient: Sendable {
 
     /// `GET /__standin__/envelopes`: accepted envelopes, oldest first.
     public func envelopes(account: String? = nil, project: String? = nil, eventType: String? = nil) throws -> [StandInEnvelope] {
-        try list("envelopes", try call("GET", "/__standin__/envelopes", query: [("account", account), ("project", project), ("event_type", eventType)]))
+        try pages("/__standin__/envelopes", query: [("account", account), ("project", project), ("event_type", eventType)])
+    }
+
+    /// `GET /__standin__/envelopes/raw`: the bytes that arrived for the envelope accepted under `eventID`,
+    /// unparsed (`envelopes()` parses them, which rounds what a double cannot hold).
+    public func envelopeBytes(eventID: String) throws -> Data {
+        try call("GET", "/__standin__/envelopes/raw", query: [("event_id", eventID)]).body
     }
 
     /// `GET /__standin__/receipts`: every envelope of every batch, whatever the answer.
     public func receipts(account: String? = nil, eventID: String? = nil) throws -> [StandInEventReceipt] {
-        try list("receipts", try call("GET", "/__standin__/receipts", query: [("account", account), ("event_id", eventID)]))
+        try pages("/__standin__/receipts", query: [("account", account), ("event_id", eventID)])
     }
 
     /// `GET /__standin__/counts`: `saas_counts` for `account` (everything when nil); how each
@@ -98,7 +104,7 @@ public struct StandInClient: Sendable {
 
     /// `GET /__standin__/requests`: the request log, oldest first.
     public func requestLog(account: String? = nil) throws -> [StandInRequestLogEntry] {
-        try list("requests", try call("GET", "/__standin__/requests", query: [("account", account)]))
+        try pages("/__standin__/requests", query: [("account", account)])
     }
 
     /// `GET /__standin__/dossier-artifacts`.
@@ -122,7 +128,7 @@ public struct StandInClient: Sendable {
     /// `POST /__standin__/faults`: apply `fault` to the next `count` batch requests; returns the queue.
     @discardableResult
     public func injectFault(_ fault: BatchFault, count: Int = 1) throws -> [PendingFault] {
-        let body = JSONCoding.data(PendingFault(fault: fault, remaining: count))
+        let body = try JSONCoding.encode(PendingFault(fault: fault, remaining: count))
         return try list("pending", try call("POST", "/__standin__/faults", json: body, expecting: [201]))
     }
 
@@ -212,6 +218,21 @@ public struct StandInClient: Sendable {
             return try JSONCoding.decoder().decode(type, from: response.body)
         } catch {
             throw StandInClientError.undecodable(path: "\(T.self)", reason: "\(error)")
+        }
+    }
+
+    /// Every row of a paged witness list, one page per request, so neither side holds a whole large list at once.
+    private func pages<T: Decodable>(_ path: String, query: [(String, String?)]) throws -> [T] {
+        var rows: [T] = []
+        var after: Int64 = 0
+        while true {
+            let paging = [("after", String(after)), ("limit", String(WitnessPageRequest.defaultLimit))]
+            let page = try decode(WitnessPage<T>.self, try call("GET", path, query: query + paging))
+            rows += page.items
+            guard let next = page.next else { return rows }
+            // A cursor that does not advance would loop for ever.
+            guard next > after else { throw StandInClientError.undecodable(path: path, reason: "page cursor \(next) after \(after)") }
+            after = next
         }
     }
 

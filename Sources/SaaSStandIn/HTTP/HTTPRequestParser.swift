@@ -25,14 +25,29 @@ public struct HTTPRequestParser: Sendable {
 
     /// Parses the first request in `bytes`.
     public func parse(_ bytes: [UInt8]) throws -> Result {
-        var start = 0
-        // RFC 9112 §2.2: ignore empty lines before a request line (stray CRLF after a body).
-        while start < bytes.count, bytes[start] == 0x0D || bytes[start] == 0x0A { start += 1 }
+        var chunks: ChunkedBodyDecoder?
+        return try parse(bytes, from: 0, resuming: &chunks)
+    }
+
+    /// Parses the request starting at `offset` in `bytes`; `consumed` counts from `offset`,
+    /// `needAtLeast` is a size of all of `bytes`.
+    ///
+    /// `chunks` carries a chunked body's decoding from one call to the next while the
+    /// request is incomplete (nil to start, reset once it completes), so a body arriving
+    /// in many reads is decoded once, not once per read. `bytes` may only grow meanwhile.
+    func parse(_ bytes: [UInt8], from offset: Int, resuming chunks: inout ChunkedBodyDecoder?) throws -> Result {
+        var start = offset
+        // RFC 9112 §2.2: ignore empty lines before a request line (stray CRLF after a body),
+        // but count them against the header limit: megabytes of them are no request.
+        while start < bytes.count, bytes[start] == 0x0D || bytes[start] == 0x0A {
+            start += 1
+            if start - offset > maxHeaderBytes { throw HTTPParseError.headerBlockTooLarge(limit: maxHeaderBytes) }
+        }
         guard let (headEnd, bodyStart) = Self.endOfHead(in: bytes, from: start) else {
-            if bytes.count - start > maxHeaderBytes { throw HTTPParseError.headerBlockTooLarge(limit: maxHeaderBytes) }
+            if bytes.count - offset > maxHeaderBytes { throw HTTPParseError.headerBlockTooLarge(limit: maxHeaderBytes) }
             return .incomplete(needAtLeast: nil, expectsContinue: false)
         }
-        if headEnd - start > maxHeaderBytes { throw HTTPParseError.headerBlockTooLarge(limit: maxHeaderBytes) }
+        if headEnd - offset > maxHeaderBytes { throw HTTPParseError.headerBlockTooLarge(limit: maxHeaderBytes) }
 
         var lines = Self.lines(bytes[start ..< headEnd])
         let requestLine = String(lines.removeFirst())
@@ -42,21 +57,31 @@ public struct HTTPRequestParser: Sendable {
 
         switch try framing(of: headers) {
         case .none:
-            return .complete(request, consumed: bodyStart)
+            return .complete(request, consumed: bodyStart - offset)
         case .length(let length):
             let end = bodyStart + length
             guard bytes.count >= end else {
                 return .incomplete(needAtLeast: end, expectsContinue: Self.expectsContinue(request))
             }
             request.body = Data(bytes[bodyStart ..< end])
-            return .complete(request, consumed: end)
+            return .complete(request, consumed: end - offset)
         case .chunked:
-            guard let (body, end) = try decodeChunked(bytes, from: bodyStart) else {
+            // Taken out of `chunks`, not copied: a second reference to the body would make
+            // every append copy all of it, which is the quadratic cost this decoder avoids.
+            var decoder = chunkedDecoder(from: bodyStart)
+            if let resumed = chunks.take(), resumed.start == bodyStart { decoder = resumed }
+            guard let end = try decoder.decode(bytes) else {
+                chunks = decoder
                 return .incomplete(needAtLeast: nil, expectsContinue: Self.expectsContinue(request))
             }
-            request.body = body
-            return .complete(request, consumed: end)
+            chunks = nil
+            request.body = decoder.body
+            return .complete(request, consumed: end - offset)
         }
+    }
+
+    private func chunkedDecoder(from start: Int) -> ChunkedBodyDecoder {
+        ChunkedBodyDecoder(start: start, maxBodyBytes: maxBodyBytes, maxTrailerBytes: maxHeaderBytes)
     }
 
     private enum Framing { case none, length(Int), chunked }
@@ -84,45 +109,9 @@ public struct HTTPRequestParser: Sendable {
 
     /// Decodes a chunked body starting at `start`; nil until the last chunk and trailers are in.
     func decodeChunked(_ bytes: [UInt8], from start: Int) throws -> (Data, Int)? {
-        var body = Data()
-        var cursor = start
-        while true {
-            guard let lineEnd = Self.lineEnd(in: bytes, from: cursor) else {
-                if bytes.count - cursor > 1024 { throw HTTPParseError.malformedChunk("chunk size line too long") }
-                return nil
-            }
-            let line = String(decoding: bytes[cursor ..< lineEnd.contentEnd], as: UTF8.self)
-            let sizeText = line.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            guard !sizeText.isEmpty, sizeText.utf8.count <= 15, let size = Int(sizeText, radix: 16), size >= 0 else {
-                throw HTTPParseError.malformedChunk("bad chunk size '\(line.prefix(20))'")
-            }
-            cursor = lineEnd.next
-            if size == 0 {
-                // Trailer fields until an empty line; they are read and dropped.
-                while true {
-                    guard let trailerEnd = Self.lineEnd(in: bytes, from: cursor) else {
-                        if bytes.count - cursor > maxHeaderBytes { throw HTTPParseError.headerBlockTooLarge(limit: maxHeaderBytes) }
-                        return nil
-                    }
-                    let empty = trailerEnd.contentEnd == cursor
-                    cursor = trailerEnd.next
-                    if empty { return (body, cursor) }
-                }
-            }
-            if body.count + size > maxBodyBytes { throw HTTPParseError.bodyTooLarge(limit: maxBodyBytes) }
-            guard bytes.count >= cursor + size + 1 else { return nil }
-            body.append(contentsOf: bytes[cursor ..< cursor + size])
-            cursor += size
-            if bytes[cursor] == 0x0A {
-                cursor += 1
-            } else if bytes[cursor] == 0x0D {
-                guard bytes.count >= cursor + 2 else { return nil }
-                guard bytes[cursor + 1] == 0x0A else { throw HTTPParseError.malformedChunk("chunk data not followed by CRLF") }
-                cursor += 2
-            } else {
-                throw HTTPParseError.malformedChunk("chunk data longer than its size")
-            }
-        }
+        var decoder = chunkedDecoder(from: start)
+        guard let end = try decoder.decode(bytes) else { return nil }
+        return (decoder.body, end)
     }
 
     private static func expectsContinue(_ request: HTTPRequest) -> Bool {
@@ -149,18 +138,6 @@ public struct HTTPRequestParser: Sendable {
             let content = line.last == 0x0D ? line.dropLast() : line
             return Substring(String(decoding: content, as: UTF8.self))
         }
-    }
-
-    private static func lineEnd(in bytes: [UInt8], from start: Int) -> (contentEnd: Int, next: Int)? {
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == 0x0A {
-                let contentEnd = index > start && bytes[index - 1] == 0x0D ? index - 1 : index
-                return (contentEnd, index + 1)
-            }
-            index += 1
-        }
-        return nil
     }
 
     static func parseRequestLine(_ line: String) throws -> (String, String, Int) {

@@ -17,9 +17,14 @@ public struct HTTPResponse: Sendable, Equatable {
         self.body = body
     }
 
-    /// A JSON response whose body is `value` encoded with sorted keys.
+    /// A JSON response whose body is `value` encoded with sorted keys; a 500 saying why
+    /// when `value` cannot be encoded (never `status` over an error body).
     public static func json<T: Encodable>(_ status: Int, _ value: T) -> HTTPResponse {
-        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: JSONCoding.data(value))
+        do {
+            return HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json")]), body: try JSONCoding.encode(value))
+        } catch {
+            return .error(500, "stand-in could not encode its \(status) answer: \(String(describing: error).prefix(300))")
+        }
     }
 
     /// A JSON response written straight from a `JSONValue` tree (no Codable on the hot path).
@@ -29,7 +34,8 @@ public struct HTTPResponse: Sendable, Equatable {
 
     /// The `{"error": message}` shape every failure here uses.
     public static func error(_ status: Int, _ message: String) -> HTTPResponse {
-        json(status, ["error": message])
+        // Written from a tree, which cannot fail: an error answer must always go out.
+        json(status, JSONValue.object([(key: "error", value: .string(message))]))
     }
 
     /// The bytes on the wire. A HEAD answer keeps its length but omits the body.

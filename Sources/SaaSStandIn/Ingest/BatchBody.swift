@@ -36,6 +36,9 @@ struct BatchBody: Equatable {
 
     /// The envelopes in order.
     var events: [JSONValue]
+    /// Each envelope's text exactly as it arrived (after inflating), in the same order:
+    /// what the witness stores and serves, so nothing it shows was re-encoded.
+    var envelopeTexts: [String]
 
     /// Decodes `request`'s body, inflating gzip or deflate first.
     static func decode(_ request: HTTPRequest, inflatedLimit: Int) throws -> BatchBody {
@@ -55,15 +58,19 @@ struct BatchBody: Equatable {
         default:
             throw Failure.unsupportedEncoding(encoding)
         }
-        let document: JSONValue
+        let parsed: (value: JSONValue, elementRanges: [Range<Int>])
         do {
-            document = try JSONValue.parseWire(bytes)
-        } catch {
-            throw Failure.malformed("not JSON")
+            parsed = try JSONParser.parse(bytes, elementRangesOf: "events")
+        } catch let failure as JSONParser.Failure {
+            throw Failure.malformed("not JSON: \(failure.reason) at byte \(failure.offset)")
         }
-        guard let events = document["events"]?.arrayValue else {
+        guard let events = parsed.value["events"]?.arrayValue, events.count == parsed.elementRanges.count else {
             throw Failure.malformed("expected an object with an 'events' list")
         }
-        return BatchBody(events: events)
+        // The parser validated every string, and JSON outside strings is ASCII: decoding loses nothing.
+        let texts = bytes.withUnsafeBytes { raw in
+            parsed.elementRanges.map { String(decoding: UnsafeRawBufferPointer(rebasing: raw[$0]), as: UTF8.self) }
+        }
+        return BatchBody(events: events, envelopeTexts: texts)
     }
 }

@@ -14,12 +14,8 @@ enum JSONCoding {
         JSONDecoder()
     }
 
-    /// Encodes `value`, or falls back to a JSON error object: an answer must always go out.
-    static func data<T: Encodable>(_ value: T) -> Data {
-        do {
-            return try encoder().encode(value)
-        } catch {
-            return Data(#"{"error":"stand-in failed to encode its answer"}"#.utf8)
-        }
+    /// Encodes `value`; throws what the encoder threw (too deep, a non-finite number).
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        try encoder().encode(value)
     }
 }

@@ -4,6 +4,12 @@ import Foundation
 /// A strict RFC 8259 parser from UTF-8 bytes straight into `CanaryCore.JSONValue`,
 /// objects sorted by key (a repeated key: the last one wins), numbers as doubles.
 ///
+/// Strict where a lenient parser would change what was sent: invalid UTF-8 is refused
+/// (not replaced), and so is a number a double cannot stand for (`1e400`, a non-zero
+/// literal that underflows to 0, an integer beyond 64 bits). Integers within 64 bits
+/// but past 2^53 are accepted: the tree holds the nearest double, and the witness
+/// keeps the bytes that arrived (see `elementRanges`).
+///
 /// Why not JSONSerialization: converting its `Any` tree (casts, NSString bridging)
 /// cost more than the rest of batch ingest together. One pass over the bytes here.
 struct JSONParser {
@@ -20,20 +26,35 @@ struct JSONParser {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// The top-level member whose array elements' byte ranges are recorded, if any.
+    private let recordedMember: String?
+    /// Whether the array being parsed is that member's value.
+    private var recordingElements = false
+    /// The byte range of each element of the recorded member's array (the last such member's).
+    private var ranges: [Range<Int>] = []
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, recording member: String? = nil) {
         self.bytes = bytes
+        recordedMember = member
     }
 
     /// Parses one JSON value filling all of `bytes` (whitespace around it allowed).
     static func parse<Bytes: ContiguousBytes>(_ data: Bytes) throws -> JSONValue {
+        try parse(data, elementRangesOf: nil).value
+    }
+
+    /// Parses like `parse`, and returns where each element of the top-level object's
+    /// array member `member` lies in `data` (offsets from its start): the exact bytes
+    /// that arrived for it, whitespace around it excluded.
+    static func parse<Bytes: ContiguousBytes>(_ data: Bytes, elementRangesOf member: String?)
+        throws -> (value: JSONValue, elementRanges: [Range<Int>]) {
         try data.withUnsafeBytes { raw in
-            var parser = JSONParser(raw.bindMemory(to: UInt8.self))
+            var parser = JSONParser(raw.bindMemory(to: UInt8.self), recording: member)
             parser.skipWhitespace()
             let value = try parser.value(depth: 0)
             parser.skipWhitespace()
             guard parser.index == parser.bytes.count else { throw parser.failure("end of input") }
-            return value
+            return (value, parser.ranges)
         }
     }
 
@@ -84,6 +105,10 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("':'") }
             index += 1
             skipWhitespace()
+            // Only the top-level member counts: a nested `events` is part of an envelope.
+            let records = depth == 0 && key == recordedMember
+            if records { ranges = [] }
+            if records, index < bytes.count, bytes[index] == UInt8(ascii: "[") { recordingElements = true }
             members.append((key: key, value: try value(depth: depth + 1)))
             skipWhitespace()
             guard index < bytes.count else { throw failure("',' or '}'") }
@@ -104,6 +129,8 @@ struct JSONParser {
 
     private mutating func array(depth: Int) throws -> JSONValue {
         index += 1
+        let records = recordingElements
+        recordingElements = false
         var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
@@ -112,7 +139,9 @@ struct JSONParser {
         }
         while true {
             skipWhitespace()
+            let start = index
             elements.append(try value(depth: depth + 1))
+            if records { ranges.append(start ..< index) }
             skipWhitespace()
             guard index < bytes.count else { throw failure("',' or ']'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -126,14 +155,18 @@ struct JSONParser {
         index += 1
         let start = index
         // Fast path: no escapes, so the bytes between the quotes are the string.
+        var asciiOnly = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                defer { index += 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< index]), as: UTF8.self)
+                let text = UnsafeBufferPointer(rebasing: bytes[start ..< index])
+                guard asciiOnly || String(validating: text, as: UTF8.self) != nil else { throw invalidUTF8(from: start) }
+                index += 1
+                return String(decoding: text, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
             guard byte >= 0x20 else { throw failure("no control character in a string") }
+            if byte >= 0x80 { asciiOnly = false }
             index += 1
         }
         var scalars = Array(UnsafeBufferPointer(rebasing: bytes[start ..< index]))
@@ -142,7 +175,9 @@ struct JSONParser {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: scalars, as: UTF8.self)
+                // Escapes only ever add whole sequences, so any invalid byte came as sent.
+                guard let text = String(validating: scalars, as: UTF8.self) else { throw invalidUTF8(from: start) }
+                return text
             case UInt8(ascii: "\\"):
                 guard index < bytes.count else { throw failure("an escape") }
                 let escape = bytes[index]
@@ -164,6 +199,11 @@ struct JSONParser {
             }
         }
         throw failure("a closing quote")
+    }
+
+    /// The failure for a string starting at `start` that is not valid UTF-8 (RFC 8259 §8.1).
+    private func invalidUTF8(from start: Int) -> Failure {
+        Failure(offset: start, reason: "expected UTF-8 text in a string (invalid bytes)")
     }
 
     /// `\uXXXX` (after the `u`), joining a surrogate pair; returns the UTF-8 bytes.
@@ -202,27 +242,42 @@ struct JSONParser {
         return code
     }
 
-    /// RFC 8259 §6 numbers, as doubles (exact for integers up to 2^53, which is all the CLI sends).
+    /// RFC 8259 §6 numbers, as doubles (exact for integers up to 2^53, which is all the CLI sends);
+    /// a number no double stands for is refused rather than stored as something else.
     private mutating func number() throws -> JSONValue {
         let start = index
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count, (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(bytes[index]) else { throw failure("a value") }
+        let integerStart = index
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else {
             skipDigits()
         }
+        var isInteger = true
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
+            isInteger = false
             guard skipDigits() > 0 else { throw failure("a digit after '.'") }
         }
+        let mantissaEnd = index
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
+            isInteger = false
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard skipDigits() > 0 else { throw failure("an exponent") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< index]), as: UTF8.self)
-        guard let double = Double(text) else { throw failure("a number") }
+        if isInteger, Int64(text) == nil {
+            throw Failure(offset: start, reason: "expected an integer within 64 bits, got \(text.prefix(40))")
+        }
+        guard let double = Double(text), double.isFinite else {
+            throw Failure(offset: start, reason: "expected a number a double can hold, got \(text.prefix(40))")
+        }
+        let mantissa = bytes[integerStart ..< mantissaEnd]
+        if double == 0, mantissa.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) {
+            throw Failure(offset: start, reason: "expected a number a double can hold, got \(text.prefix(40)) (underflows to 0)")
+        }
         return .number(double)
     }
 

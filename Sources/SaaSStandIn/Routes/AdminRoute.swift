@@ -8,13 +8,15 @@ enum AdminRoute: Equatable, Sendable {
     case setLoginHint
     /// `DELETE login-hint`: clear it.
     case clearLoginHint
-    /// `GET envelopes?account=&project=&event_type=`.
+    /// `GET envelopes?account=&project=&event_type=&after=&limit=`: accepted envelopes, each as the bytes that arrived.
     case envelopes
-    /// `GET receipts?account=&event_id=`.
+    /// `GET envelopes/raw?event_id=`: one accepted envelope's bytes, exactly as they arrived, as the whole body.
+    case envelopeText
+    /// `GET receipts?account=&event_id=&after=&limit=`.
     case receipts
     /// `GET counts?account=`.
     case counts
-    /// `GET requests?account=`.
+    /// `GET requests?account=&after=&limit=`.
     case requests
     /// `POST faults`: queue a fault.
     case injectFault
@@ -26,7 +28,7 @@ enum AdminRoute: Equatable, Sendable {
     case historicalDigest
     /// `GET dossier-artifacts?account=`.
     case dossierArtifacts
-    /// `GET sends?account=`: every batch and push as it crossed the wire, accepted or refused.
+    /// `GET sends?account=&after=&limit=`: every batch and push as it crossed the wire, accepted or refused.
     case sends
     /// `GET issued-tokens`: the fingerprint of every token this server issued.
     case issuedTokens

@@ -18,6 +18,7 @@ enum Router {
         adminPrefix + "/accounts": ["POST": .admin(.createAccount), "GET": .admin(.listAccounts)],
         adminPrefix + "/login-hint": ["POST": .admin(.setLoginHint), "DELETE": .admin(.clearLoginHint)],
         adminPrefix + "/envelopes": ["GET": .admin(.envelopes)],
+        adminPrefix + "/envelopes/raw": ["GET": .admin(.envelopeText)],
         adminPrefix + "/receipts": ["GET": .admin(.receipts)],
         adminPrefix + "/counts": ["GET": .admin(.counts)],
         adminPrefix + "/requests": ["GET": .admin(.requests)],

@@ -4,6 +4,14 @@ import Foundation
 /// The `/__standin__/` endpoints tests and the gate drive the stand-in with.
 extension StandInService {
     func admin(_ route: AdminRoute, _ context: RequestContext) throws -> HTTPResponse {
+        do {
+            return try answerAdmin(route, context)
+        } catch let failure as WitnessPageRequest.Failure {
+            return .error(400, failure.message)
+        }
+    }
+
+    private func answerAdmin(_ route: AdminRoute, _ context: RequestContext) throws -> HTTPResponse {
         let query = context.request.query
         switch route {
         case .createAccount:
@@ -23,13 +31,20 @@ extension StandInService {
             loginHint.set(nil)
             return .json(200, ["account": String?.none])
         case .envelopes:
-            return .json(200, ["envelopes": try store.envelopes(account: query["account"], project: query["project"], eventType: query["event_type"])])
+            let page = try store.storedEnvelopes(account: query["account"], project: query["project"], eventType: query["event_type"],
+                                                 page: WitnessPageRequest(query: query))
+            // The stored text goes out as it arrived: no re-encoding to round a number or fail on depth.
+            return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json")]), body: StoredEnvelope.pageJSON(page))
+        case .envelopeText:
+            guard let eventID = query["event_id"], !eventID.isEmpty else { return .error(400, "envelopes/raw needs ?event_id=<id>") }
+            guard let text = try store.envelopeText(eventID: eventID) else { return .error(404, "no accepted envelope '\(eventID)'") }
+            return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json")]), body: Data(text.utf8))
         case .receipts:
-            return .json(200, ["receipts": try store.receipts(account: query["account"], eventID: query["event_id"])])
+            return .json(200, try store.receipts(account: query["account"], eventID: query["event_id"], page: WitnessPageRequest(query: query)))
         case .counts:
             return .json(200, try store.counts(account: query["account"]))
         case .requests:
-            return .json(200, ["requests": try store.requestLog(account: query["account"])])
+            return .json(200, try store.requestLog(account: query["account"], page: WitnessPageRequest(query: query)))
         case .injectFault:
             do {
                 faults.add(try JSONCoding.decoder().decode(PendingFault.self, from: context.request.body))
@@ -47,7 +62,7 @@ extension StandInService {
         case .dossierArtifacts:
             return .json(200, ["artifacts": try store.dossierArtifacts(account: query["account"])])
         case .sends:
-            return .json(200, ["sends": try store.sends(account: query["account"])])
+            return .json(200, try store.sends(account: query["account"], page: WitnessPageRequest(query: query)))
         case .issuedTokens:
             return .json(200, ["tokens": try store.issuedTokens()])
         case .switchTeam:

@@ -39,7 +39,7 @@ extension StandInService {
         if let payloadValidator, let refusal = try payloadValidator.firstRefusal(in: body.events) {
             return .respond(.error(400, refusal))
         }
-        let results = try store.recordBatch(body.events, accountID: account.userID, profile: configuration.profile,
+        let results = try store.recordBatch(body, accountID: account.userID, profile: configuration.profile,
                                             forcedRejection: forcedRejection)
         return .respond(.json(200, JSONValue.object(sortingKeys: ["results": .array(results.map(\.jsonValue))])))
     }

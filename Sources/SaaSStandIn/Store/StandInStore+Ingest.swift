@@ -5,13 +5,14 @@ import Foundation
 extension StandInStore {
     /// Decides and records every envelope of one batch in one transaction, so
     /// duplicate detection sees earlier batches, earlier envelopes and earlier runs.
-    func recordBatch(_ events: [JSONValue], accountID: String, profile: StandInProfile,
+    /// Each envelope is stored as the text that arrived for it, never re-encoded.
+    func recordBatch(_ batch: BatchBody, accountID: String, profile: StandInProfile,
                      forcedRejection: (category: String, message: String)?) throws -> [BatchEventResult] {
         try withDatabase { database in
             try database.transaction {
                 let now = Date()
                 let receivedAt = Timestamp.iso8601(now)
-                return try events.map { envelope in
+                return try zip(batch.events, batch.envelopeTexts).map { envelope, json in
                     let facts = EnvelopeFacts(envelope)
                     let alreadyAccepted = try facts.eventID.map {
                         try database.scalar("SELECT COUNT(*) FROM envelopes WHERE event_id = ?", [.text($0)]) > 0
@@ -22,7 +23,6 @@ extension StandInStore {
                     let result = outcome.result(eventID: facts.eventID)
                     switch outcome {
                     case .accept(let status):
-                        let json = envelope.compactText
                         try insertEnvelope(database, facts: facts, accountID: accountID, status: status, receivedAt: receivedAt, json: json)
                         try upsertIntake(database, eventID: facts.eventID ?? "", accountID: accountID, state: .processed,
                                          category: nil, error: nil, receivedAt: receivedAt, epoch: now.timeIntervalSince1970, json: json)
@@ -30,7 +30,7 @@ extension StandInStore {
                         if let eventID = facts.eventID {
                             try upsertIntake(database, eventID: eventID, accountID: accountID, state: .forRejection(category: category),
                                              category: category, error: message, receivedAt: receivedAt,
-                                             epoch: now.timeIntervalSince1970, json: envelope.compactText)
+                                             epoch: now.timeIntervalSince1970, json: json)
                         }
                     case .duplicate:
                         break

@@ -20,23 +20,19 @@ extension StandInStore {
     }
 
     /// Every send, oldest first, optionally for one account.
-    func sends(account: String?) throws -> [StandInSend] {
-        let (clause, values) = Self.filter([("account_id", account)])
-        return try withDatabase {
-            try $0.query("""
-                SELECT kind, account_id, account_team_id, account_team_slug, token_fingerprint, token_known, http_status,
-                       outcome, reason, event_ids, team_slugs, content_hash, received_at
-                FROM sends\(clause) ORDER BY seq
-                """, values) { row in
-                func strings(_ text: String?) -> [String] {
-                    ((try? JSONValue.parseWire(Data((text ?? "[]").utf8)))?.arrayValue ?? []).map { $0.stringValue ?? "" }
-                }
-                return StandInSend(kind: StandInSend.Kind(rawValue: row[0].text ?? "") ?? .batch, account: row[1].text,
-                                   accountTeamID: row[2].text, accountTeamSlug: row[3].text, tokenFingerprint: row[4].text,
-                                   tokenKnown: row[5].integer == 1, httpStatus: Int(row[6].integer ?? 0), outcome: row[7].text ?? "",
-                                   reason: row[8].text, eventIDs: strings(row[9].text), teamSlugs: strings(row[10].text),
-                                   contentHash: row[11].text, receivedAt: row[12].text ?? "")
+    func sends(account: String?, page request: WitnessPageRequest = .all) throws -> WitnessPage<StandInSend> {
+        try page(request, of: "sends", columns: """
+            kind, account_id, account_team_id, account_team_slug, token_fingerprint, token_known, http_status,
+            outcome, reason, event_ids, team_slugs, content_hash, received_at, seq
+            """, filter: [("account_id", account)], name: "sends") { row in
+            func strings(_ text: String?) -> [String] {
+                ((try? JSONValue.parseWire(Data((text ?? "[]").utf8)))?.arrayValue ?? []).map { $0.stringValue ?? "" }
             }
+            return StandInSend(kind: StandInSend.Kind(rawValue: row[0].text ?? "") ?? .batch, account: row[1].text,
+                               accountTeamID: row[2].text, accountTeamSlug: row[3].text, tokenFingerprint: row[4].text,
+                               tokenKnown: row[5].integer == 1, httpStatus: Int(row[6].integer ?? 0), outcome: row[7].text ?? "",
+                               reason: row[8].text, eventIDs: strings(row[9].text), teamSlugs: strings(row[10].text),
+                               contentHash: row[11].text, receivedAt: row[12].text ?? "")
         }
     }
 

@@ -14,40 +14,37 @@ extension StandInStore {
     }
 
     /// The request log, oldest first, optionally for one account.
-    func requestLog(account: String?) throws -> [StandInRequestLogEntry] {
-        let (clause, values) = Self.filter([("account_id", account)])
-        return try withDatabase {
-            try $0.query("SELECT method, path, status, account_id, time, token_fingerprint FROM requests\(clause) ORDER BY seq", values) {
-                StandInRequestLogEntry(method: $0[0].text ?? "", path: $0[1].text ?? "", status: Int($0[2].integer ?? 0),
-                                       account: $0[3].text, time: $0[4].text ?? "", tokenFingerprint: $0[5].text)
-            }
+    func requestLog(account: String?, page request: WitnessPageRequest = .all) throws -> WitnessPage<StandInRequestLogEntry> {
+        try page(request, of: "requests", columns: "method, path, status, account_id, time, token_fingerprint, seq",
+                 filter: [("account_id", account)], name: "requests") {
+            StandInRequestLogEntry(method: $0[0].text ?? "", path: $0[1].text ?? "", status: Int($0[2].integer ?? 0),
+                                   account: $0[3].text, time: $0[4].text ?? "", tokenFingerprint: $0[5].text)
         }
     }
 
-    /// Accepted envelopes, oldest first, filtered by account, project uuid and event type.
+    /// Accepted envelopes as stored, oldest first, filtered by account, project uuid and event type.
+    func storedEnvelopes(account: String?, project: String?, eventType: String?,
+                         page request: WitnessPageRequest = .all) throws -> WitnessPage<StoredEnvelope> {
+        try page(request, of: "envelopes", columns: StoredEnvelope.columns,
+                 filter: [("account_id", account), ("project_uuid", project), ("event_type", eventType)], name: "envelopes",
+                 row: StoredEnvelope.init(row:))
+    }
+
+    /// Every accepted envelope matching the filters, oldest first, parsed.
     func envelopes(account: String?, project: String?, eventType: String?) throws -> [StandInEnvelope] {
-        let (clause, values) = Self.filter([("account_id", account), ("project_uuid", project), ("event_type", eventType)])
-        return try withDatabase {
-            try $0.query("""
-                SELECT event_id, event_type, account_id, project_uuid, aggregate_type, aggregate_id,
-                       answered_status, received_at, envelope_json
-                FROM envelopes\(clause) ORDER BY seq
-                """, values) { row in
-                let envelope = (try? JSONValue.parseWire(Data((row[8].text ?? "null").utf8))) ?? .null
-                return StandInEnvelope(eventID: row[0].text ?? "", eventType: row[1].text, account: row[2].text ?? "",
-                                       projectUUID: row[3].text, aggregateType: row[4].text, aggregateID: row[5].text,
-                                       status: row[6].text ?? "", receivedAt: row[7].text ?? "", envelope: envelope)
-            }
-        }
+        try storedEnvelopes(account: account, project: project, eventType: eventType).items.map(\.parsed)
+    }
+
+    /// The text of the envelope accepted under `eventID`, exactly as it arrived; nil when none was.
+    func envelopeText(eventID: String) throws -> String? {
+        try withDatabase { try $0.query("SELECT envelope_json FROM envelopes WHERE event_id = ?", [.text(eventID)]).first?[0].text }
     }
 
     /// Every envelope seen in any batch (duplicates and rejections included), oldest first.
-    func receipts(account: String?, eventID: String?) throws -> [StandInEventReceipt] {
-        let (clause, values) = Self.filter([("account_id", account), ("event_id", eventID)])
-        return try withDatabase {
-            try $0.query("SELECT event_id, account_id, status, received_at FROM receipts\(clause) ORDER BY seq", values) {
-                StandInEventReceipt(eventID: $0[0].text, account: $0[1].text ?? "", status: $0[2].text ?? "", receivedAt: $0[3].text ?? "")
-            }
+    func receipts(account: String?, eventID: String?, page request: WitnessPageRequest = .all) throws -> WitnessPage<StandInEventReceipt> {
+        try page(request, of: "receipts", columns: "event_id, account_id, status, received_at, seq",
+                 filter: [("account_id", account), ("event_id", eventID)], name: "receipts") {
+            StandInEventReceipt(eventID: $0[0].text, account: $0[1].text ?? "", status: $0[2].text ?? "", receivedAt: $0[3].text ?? "")
         }
     }
 

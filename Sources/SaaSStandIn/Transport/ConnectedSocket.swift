@@ -96,6 +96,13 @@ final class ConnectedSocket: @unchecked Sendable {
         }
     }
 
+    /// Ends the sending direction: the peer reads what was written, then end of stream.
+    func finishWriting() {
+        lock.withLock {
+            if !closed { _ = Glibc.shutdown(fd, Int32(SHUT_WR)) }
+        }
+    }
+
     /// Ends both directions, waking any thread blocked on this socket.
     func shutdown() {
         lock.withLock {

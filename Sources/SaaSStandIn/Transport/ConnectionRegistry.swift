@@ -4,12 +4,23 @@ final class ConnectionRegistry: @unchecked Sendable {
     private var sockets: [ObjectIdentifier: ConnectedSocket] = [:]
     private var stopping = false
 
-    /// Registers `socket`; false when the server is stopping (the caller closes it).
-    func register(_ socket: ConnectedSocket) -> Bool {
+    /// Whether a new connection may be served.
+    enum Admission: Equatable {
+        /// Registered: serve it.
+        case admitted
+        /// The server is stopping: close it.
+        case stopping
+        /// `limit` connections are live already: refuse it.
+        case full
+    }
+
+    /// Registers `socket` unless the server is stopping or `limit` connections are live.
+    func admit(_ socket: ConnectedSocket, limit: Int) -> Admission {
         lock.withLock {
-            guard !stopping else { return false }
+            guard !stopping else { return .stopping }
+            guard sockets.count < limit else { return .full }
             sockets[ObjectIdentifier(socket)] = socket
-            return true
+            return .admitted
         }
     }
 

@@ -18,14 +18,18 @@ struct HTTPConnection {
 
     /// Runs until the client closes, a timeout or error ends the exchange, or the server stops.
     func run() {
+        // Requests are parsed where they start in `buffer`; the bytes before are dropped only
+        // once they are half of it, so pipelined requests do not cost a shift each.
         var buffer: [UInt8] = []
+        var start = 0
+        var chunks: ChunkedBodyDecoder?
         var requestDeadline: Date?
         var sentContinue = false
         var awaitedSize = 0
         while true {
             let result: HTTPRequestParser.Result
             do {
-                result = try parser.parse(buffer)
+                result = try parser.parse(buffer, from: start, resuming: &chunks)
             } catch let error as HTTPParseError {
                 send(handler.handleUnreadable(status: error.status, message: error.message), keepAlive: false)
                 return
@@ -35,7 +39,15 @@ struct HTTPConnection {
             }
             switch result {
             case .complete(let request, let consumed):
-                buffer.removeFirst(consumed)
+                start += consumed
+                if start == buffer.count {
+                    buffer.removeAll(keepingCapacity: true)
+                    start = 0
+                } else if start > buffer.count / 2 {
+                    buffer.removeFirst(start)
+                    start = 0
+                }
+                chunks = nil
                 requestDeadline = nil
                 sentContinue = false
                 switch handler.handle(request) {
@@ -47,7 +59,9 @@ struct HTTPConnection {
                 }
             case .incomplete(let needAtLeast, let expectsContinue):
                 awaitedSize = needAtLeast ?? 0
-                let hasPartialRequest = buffer.contains { $0 != 0x0D && $0 != 0x0A }
+                // Any byte starts the request timer, blank lines before a request line too:
+                // otherwise a trickle of CRLF would hold the connection for ever.
+                let hasPartialRequest = start < buffer.count
                 if hasPartialRequest, requestDeadline == nil { requestDeadline = Date(timeIntervalSinceNow: timeouts.request) }
                 if expectsContinue, !sentContinue {
                     // curl and others hold a body back until told to go on (RFC 9110 §10.1.1).

@@ -41,6 +41,75 @@ final class StandInRobustnessTests: StandInTestCase {
         assertStillServing(server)
     }
 
+    func testMegabytesOfBlankLinesBeforeARequestGet431() throws {
+        var configuration = StandInConfiguration()
+        configuration.maxHeaderBytes = 4096
+        let server = try startServer(configuration)
+        let socket = try rawSocket(server)
+        let blank = Data(String(repeating: "\r\n", count: 32 * 1024).utf8)
+        // The server may hang up before all of it is written: that is the point.
+        for _ in 0 ..< 16 { guard (try? socket.write(blank)) != nil else { break } }
+        let answer = try readAll(socket, seconds: 5)
+        XCTAssertTrue(answer.hasPrefix("HTTP/1.1 431 "), "blank lines are no request, and they count: \(answer.prefix(80).debugDescription)")
+        assertStillServing(server)
+    }
+
+    func testATrickleOfBlankLinesIsHeldToTheRequestTimeout() throws {
+        let server = try startServer(StandInConfiguration(requestTimeout: 0.5, idleTimeout: 30))
+        let socket = try rawSocket(server)
+        let started = Date()
+        var open = true
+        while open, Date().timeIntervalSince(started) < 4 {
+            open = (try? socket.write(Data("\r\n".utf8))) != nil
+            if case .bytes(let bytes) = try socket.read(deadline: Date(timeIntervalSinceNow: 0.1)) {
+                XCTAssertTrue(String(decoding: bytes, as: UTF8.self).hasPrefix("HTTP/1.1 408 "))
+                break
+            }
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "blank lines must not keep a connection past the request timeout")
+    }
+
+    func testALargeChunkedBodyCostsOnePassOverItsBytes() throws {
+        let server = try server()
+        let socket = try rawSocket(server)
+        let chunk = Data("400\r\n".utf8) + Data(repeating: 0x61, count: 0x400) + Data("\r\n".utf8)
+        let block = Data((0 ..< 64).map { _ in chunk }.joined())
+        let started = Date()
+        try socket.write(Data("POST /health/ HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".utf8))
+        // 16 MiB in 1 KiB chunks: decoding from the start on every read took 8 s of CPU (#14).
+        for _ in 0 ..< 16 * 1024 / 64 { try socket.write(block) }
+        try socket.write(Data("0\r\n\r\n".utf8))
+        let answer = try readAll(socket, seconds: 30)
+        XCTAssertTrue(answer.hasPrefix("HTTP/1.1 405 "), "the body was read whole: \(answer.prefix(80))")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 4)
+    }
+
+    func testConnectionsOverTheCapAreAnswered503AndClosed() throws {
+        var configuration = StandInConfiguration()
+        configuration.maxConnections = 2
+        let server = try startServer(configuration)
+        // Two kept-alive connections, each proven admitted by an answer.
+        let held = [rawClient(server), rawClient(server)]
+        for client in held { XCTAssertEqual(try client.send(HTTPRequest(method: "GET", target: "/health/")).status, 200) }
+
+        let socket = try rawSocket(server)
+        try socket.write(Data("GET /health/ HTTP/1.1\r\n\r\n".utf8))
+        let answer = try readAll(socket, seconds: 5)
+        XCTAssertTrue(answer.hasPrefix("HTTP/1.1 503 "), answer)
+        XCTAssertTrue(answer.contains("Connection: close"))
+        XCTAssertTrue(answer.contains("Retry-After: 1"))
+        XCTAssertTrue(answer.contains("maximum of 2 connections"))
+
+        held[0].close()
+        let deadline = Date(timeIntervalSinceNow: 5)
+        var status = 0
+        repeat {
+            status = (try? rawClient(server).send(HTTPRequest(method: "GET", target: "/health/", headers: HTTPHeaders([("Connection", "close")]))).status) ?? 0
+        } while status != 200 && Date() < deadline
+        XCTAssertEqual(status, 200, "a freed slot serves again")
+        XCTAssertEqual(try held[1].send(HTTPRequest(method: "GET", target: "/health/")).status, 200, "admitted connections never noticed")
+    }
+
     func testAbruptDisconnectsNeverWedgeOrKillTheServer() throws {
         let server = try server()
         for partial in ["", "GET /hea", "POST /api/v1/events/batch/ HTTP/1.1\r\nContent-Length: 50000\r\n\r\n{\"ev"] {

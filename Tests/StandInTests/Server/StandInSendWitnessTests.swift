@@ -70,7 +70,7 @@ final class StandInSendWitnessTests: StandInTestCase {
     func testIssuedTokensAreListedByFingerprintOnly() throws {
         let issued = try client.issuedTokens()
         XCTAssertTrue(issued.contains { $0.fingerprint == TokenFingerprint.of(token) && $0.kind == "access" && $0.account == account.userID })
-        let body = try XCTUnwrap(String(data: JSONCoding.data(issued), encoding: .utf8))
+        let body = try XCTUnwrap(String(data: JSONCoding.encode(issued), encoding: .utf8))
         XCTAssertFalse(body.contains(token), "the witness never hands out a credential")
     }
 
@@ -99,7 +99,7 @@ final class StandInSendWitnessTests: StandInTestCase {
         try database.execute("PRAGMA user_version = 1")
         let store = try StandInStore(path: path, historicalRows: 0)
         try store.logRequest(method: "GET", path: "/x", status: 200, accountID: nil, tokenFingerprint: "sha256:00")
-        XCTAssertEqual(try store.requestLog(account: nil).last?.tokenFingerprint, "sha256:00")
-        XCTAssertEqual(try store.sends(account: nil), [])
+        XCTAssertEqual(try store.requestLog(account: nil).items.last?.tokenFingerprint, "sha256:00")
+        XCTAssertEqual(try store.sends(account: nil).items, [])
     }
 }

@@ -21,4 +21,18 @@ final class GzipTests: XCTestCase {
             XCTAssertEqual(error as? Gzip.Failure, .tooLarge(limit: 1000))
         }
     }
+
+    func testBytesAfterTheStreamAreRefusedUnlessTheyAreAnotherGzipMember() throws {
+        let first = try Gzip.deflate(Data("{\"events\":".utf8))
+        let second = try Gzip.deflate(Data("[]}".utf8))
+        XCTAssertEqual(try Gzip.inflate(first + second), Data("{\"events\":[]}".utf8), "RFC 1952: members back to back")
+        for junk in [Data("junk".utf8), Data([0]), Data([0x1F]), first.prefix(5)] {
+            XCTAssertThrowsError(try Gzip.inflate(first + junk), "accepted \(Array(junk)) after the stream") { error in
+                XCTAssertTrue([.trailingGarbage(byteCount: junk.count), .truncated].contains(error as? Gzip.Failure), "\(error)")
+            }
+        }
+        XCTAssertThrowsError(try Gzip.inflate(first + Data("junk".utf8))) { error in
+            XCTAssertEqual(error as? Gzip.Failure, .trailingGarbage(byteCount: 4))
+        }
+    }
 }

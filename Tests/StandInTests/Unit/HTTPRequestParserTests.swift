@@ -70,6 +70,45 @@ final class HTTPRequestParserTests: XCTestCase {
         XCTAssertFalse(request.wantsKeepAlive)
     }
 
+    func testBlankLinesBeforeTheRequestLineCountAgainstTheHeaderLimit() throws {
+        let blank = String(repeating: "\r\n", count: 600)
+        assertFails(blank + "GET /a HTTP/1.1\r\n\r\n", with: .headerBlockTooLarge(limit: 1024))
+        assertFails(blank, with: .headerBlockTooLarge(limit: 1024))
+        XCTAssertEqual(try complete(String(repeating: "\r\n", count: 400) + "GET /a HTTP/1.1\r\n\r\n").0.path, "/a", "within the limit: still ignored")
+    }
+
+    func testAChunkedBodyResumesAcrossReadsWithoutDecodingAgain() throws {
+        let head = Array("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
+        let body = (0 ..< 50).map { "\(String(1 + $0 % 16, radix: 16))\r\n" + String(repeating: "z", count: 1 + $0 % 16) + "\r\n" }.joined() + "0\r\nT: 1\r\n\r\n"
+        let wire = head + Array(body.utf8) + Array("GET /next HTTP/1.1\r\n\r\n".utf8)
+        let expected = Data((0 ..< 50).map { String(repeating: "z", count: 1 + $0 % 16) }.joined().utf8)
+        let parser = HTTPRequestParser(maxHeaderBytes: 1024, maxBodyBytes: 4096)
+        for step in [1, 2, 7, 64] {
+            var buffer = Array("\r\n".utf8)
+            var chunks: ChunkedBodyDecoder?
+            var result = HTTPRequestParser.Result.incomplete(needAtLeast: nil, expectsContinue: false)
+            for end in stride(from: step, through: wire.count + step, by: step) {
+                buffer = Array("\r\n".utf8) + wire.prefix(end)
+                result = try parser.parse(buffer, from: 2, resuming: &chunks)
+                if case .complete = result { break }
+                XCTAssertEqual(result, .incomplete(needAtLeast: nil, expectsContinue: false))
+            }
+            guard case .complete(let request, let consumed) = result else { return XCTFail("never completed in steps of \(step)") }
+            XCTAssertEqual(request.body, expected, "steps of \(step)")
+            XCTAssertEqual(consumed, head.count + body.utf8.count, "counted from the offset")
+            XCTAssertNil(chunks, "reset for the next request")
+        }
+    }
+
+    func testChunkSizeLines() {
+        for (line, size) in [("0", 0), ("1a", 26), ("FF", 255), (" 10 ", 16), ("4;ext=1", 4), ("4 ; a=b", 4), ("fffffffffffffff", 0xFFF_FFFF_FFFF_FFFF)] {
+            XCTAssertEqual(ChunkedBodyDecoder.chunkSize(ArraySlice(line.utf8)), size, line)
+        }
+        for line in ["", ";x", "zz", "+1", "-1", "1 2", "0x10", "1000000000000000"] {
+            XCTAssertNil(ChunkedBodyDecoder.chunkSize(ArraySlice(line.utf8)), line)
+        }
+    }
+
     func testAbsoluteFormTargetKeepsPathAndQuery() throws {
         XCTAssertEqual(try complete("GET http://127.0.0.1:9/health/?a=1 HTTP/1.1\r\n\r\n").0.target, "/health/?a=1")
     }

@@ -120,7 +120,7 @@ final class TeamspaceProjectionTests: XCTestCase {
 
     func testEncodesTheDocumentedShapeWithNulls() throws {
         let teamspace = TeamspaceProjection.project(F.accepted([F.dossierIndexed()] + F.transitions().prefix(1)), account: "user-1")
-        let json = try JSONValue.parse(JSONCoding.data(teamspace))
+        let json = try JSONValue.parse(JSONCoding.encode(teamspace))
         XCTAssertEqual(json["account"], .string("user-1"))
         let mission = try XCTUnwrap(json["missions"]?.arrayValue?.first)
         XCTAssertEqual(mission["mission_id"], .null)
@@ -128,6 +128,6 @@ final class TeamspaceProjectionTests: XCTestCase {
         XCTAssertEqual(workPackage["wp_id"], .string("WP01"))
         XCTAssertEqual(workPackage["transitions"]?.arrayValue?.first?["to_lane"], .string("planned"))
         XCTAssertEqual(json["problems"], .array([]))
-        XCTAssertEqual(try JSONCoding.decoder().decode(StandInTeamspace.self, from: JSONCoding.data(teamspace)), teamspace)
+        XCTAssertEqual(try JSONCoding.decoder().decode(StandInTeamspace.self, from: JSONCoding.encode(teamspace)), teamspace)
     }
 }
