@@ -1,3 +1,4 @@
+import Foundation
 import SaaSStandIn
 
 /// The options of `canary standin`, parsed without side effects.
@@ -24,8 +25,8 @@ struct StandInArguments: Equatable {
     /// `--validate-payloads`: strict consumer mode (the command installs the validator).
     var validatePayloads = false
 
-    /// Parses `--port N --db PATH --historical-rows N --profile P --events-version V --validate-payloads`
-    /// (also `--flag=value`).
+    /// Parses `--port N --db PATH --historical-rows N --profile P --events-version V --validate-payloads`,
+    /// `--request-timeout S --idle-timeout S --max-connections N` (also `--flag=value`).
     static func parse(_ arguments: [String]) throws -> StandInArguments {
         var parsed = StandInArguments()
         var remaining = arguments[...]
@@ -65,6 +66,16 @@ struct StandInArguments: Equatable {
                 parsed.configuration.profile = profile
             case "--events-version":
                 parsed.configuration.specKittyEventsVersion = try value()
+            case "--request-timeout", "--idle-timeout":
+                let text = try value()
+                guard let seconds = TimeInterval(text), seconds > 0 else {
+                    throw Failure.invalidValue(option: option, value: text, expected: "seconds > 0")
+                }
+                if option == "--request-timeout" { parsed.configuration.requestTimeout = seconds } else { parsed.configuration.idleTimeout = seconds }
+            case "--max-connections":
+                let text = try value()
+                guard let count = Int(text), count > 0 else { throw Failure.invalidValue(option: option, value: text, expected: "a count > 0") }
+                parsed.configuration.maxConnections = count
             default:
                 throw Failure.unknownOption(argument)
             }

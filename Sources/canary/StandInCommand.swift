@@ -6,6 +6,7 @@ import SaaSStandIn
 /// ```
 /// canary standin [--port N] [--db PATH] [--historical-rows N] [--profile P] [--events-version V] [--validate-payloads]
 /// canary standin bench [--url URL] [--profile P]
+/// canary standin soak [--keep]
 /// ```
 /// The first stdout line is the base URL alone (e.g. `http://127.0.0.1:41231`), so a
 /// parent process can read it and point `SPEC_KITTY_SAAS_URL` at it. Exit 0 after a
@@ -14,7 +15,9 @@ enum StandInCommand {
     static let usage = """
         usage: canary standin [--port N] [--db PATH] [--historical-rows N] [--profile P] [--events-version V]
                               [--validate-payloads]
+                              [--request-timeout S] [--idle-timeout S] [--max-connections N]
                canary standin bench [--url URL] [--profile P]
+               canary standin soak [--keep]
 
         Serves the stand-in SaaS on 127.0.0.1 and prints its base URL on the first line.
         Stops cleanly on SIGINT or SIGTERM.
@@ -30,14 +33,22 @@ enum StandInCommand {
                                one that fails with HTTP 400 and the validator's message. Installs
                                the validator through scripts/bootstrap-events-validator.sh on first
                                use (run from the repository, or next to its .build)
+          --request-timeout S  seconds a started request may take to arrive (default 30)
+          --idle-timeout S     seconds a kept-alive connection may sit idle (default 120)
+          --max-connections N  connections served at once; more are answered 503 (default 256)
 
         bench: measures batch ingest (1, 100, 1000 envelopes per batch) on loopback and
         prints events/s, p50 and p99; against --url, or an in-process stand-in.
+
+        soak: a bounded soak and fuzz of a stand-in child (malformed requests, refused
+        bodies, a connection flood, witness readers, bursts cut by kill -9); prints what
+        it tried and what held; exit 1 when anything did not.
         """
 
     /// Runs the command and returns the process exit code.
     static func run(_ arguments: [String]) -> Int32 {
         if arguments.first == "bench" { return StandInBenchCommand.run(Array(arguments.dropFirst())) }
+        if arguments.first == "soak" { return StandInSoakCommand.run(Array(arguments.dropFirst())) }
         let parsed: StandInArguments
         do {
             parsed = try StandInArguments.parse(arguments)

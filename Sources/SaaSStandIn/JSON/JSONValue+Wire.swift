@@ -30,7 +30,7 @@ extension JSONValue {
 
     /// Compact JSON text, members in the tree's order (sorted when parsed), non-ASCII
     /// kept as UTF-8: Python's `sort_keys=True, separators=(",", ":"), ensure_ascii=False`.
-    var compactText: String {
+    public var compactText: String {
         var output: [UInt8] = []
         output.reserveCapacity(256)
         write(to: &output)

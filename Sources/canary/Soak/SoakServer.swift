@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The stand-in under soak: a `canary standin` child on one store, killed with SIGKILL and restarted at will.
+///
+/// A child, not an in-process server, so kill -9 is real: what the store
+/// kept is exactly what survives a crash.
+final class SoakServer {
+    /// Why the stand-in could not be started.
+    struct StartFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let executable: String
+    let directory: URL
+    let flags: [String]
+    private(set) var process: Process?
+    private(set) var baseURL: URL?
+    private var starts = 0
+
+    /// A server that will keep its store and logs in `directory`.
+    init(executable: String, directory: URL, flags: [String]) {
+        self.executable = executable
+        self.directory = directory
+        self.flags = flags
+    }
+
+    /// The store every start opens.
+    var storePath: String { directory.appendingPathComponent("store.sqlite").path }
+
+    /// The port of the running server.
+    var port: UInt16 { UInt16(baseURL?.port ?? 0) }
+
+    /// Whether the child is still running.
+    var isRunning: Bool { process?.isRunning ?? false }
+
+    /// Starts the child and waits (up to 30 s) for the URL it prints first.
+    func start() throws {
+        starts += 1
+        let stdout = directory.appendingPathComponent("stdout-\(starts).log")
+        let stderr = directory.appendingPathComponent("stderr-\(starts).log")
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: executable)
+        child.arguments = ["standin", "--port", "0", "--db", storePath] + flags
+        child.standardInput = FileHandle.nullDevice
+        child.standardOutput = try FileHandle(forWritingTo: stdout)
+        child.standardError = try FileHandle(forWritingTo: stderr)
+        try child.run()
+        process = child
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if let line = (try? String(contentsOf: stdout, encoding: .utf8))?.split(separator: "\n").first,
+               line.hasPrefix("http"), let url = URL(string: String(line)) {
+                baseURL = url
+                return
+            }
+            guard child.isRunning else { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let reason = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
+        stop()
+        throw StartFailure(description: "the stand-in did not start: \(reason.suffix(500))")
+    }
+
+    /// SIGKILL, as a crash would: nothing gets to flush or close.
+    func kill9() {
+        guard let child = process else { return }
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()
+        process = nil
+        baseURL = nil
+    }
+
+    /// Ends the child and its process group by id: SIGTERM, then SIGKILL after 5 s.
+    func stop() {
+        guard let child = process else { return }
+        process = nil
+        baseURL = nil
+        let pid = child.processIdentifier
+        kill(pid, SIGTERM)
+        let deadline = Date().addingTimeInterval(5)
+        while child.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if child.isRunning {
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+        }
+        child.waitUntilExit()
+    }
+
+    /// How the child ended, when it ended on its own (a crash); nil while it runs or after kill9/stop.
+    var unexpectedExit: String? {
+        guard let child = process, !child.isRunning else { return nil }
+        return child.terminationReason == .uncaughtSignal ? "signal \(child.terminationStatus)" : "exit \(child.terminationStatus)"
+    }
+}
