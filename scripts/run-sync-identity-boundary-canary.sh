@@ -8,7 +8,8 @@
 #   --tag TAG   name of the attempt directory (default: the CLI's version)
 #
 # Target: CANARY_STANDIN_URL if set (a stand-in someone else started and owns,
-# e.g. the gate's: used as is, never stopped, no confirmation); else
+# e.g. the gate's: used as is, never stopped, no confirmation; its admin secret
+# in CANARY_STANDIN_SECRET); else
 # SPEC_KITTY_SAAS_URL if set (a real server; the runs create state there, so a
 # terminal confirmation or --yes is required); else one embedded stand-in SaaS
 # for the whole protocol, its store kept in the attempt folder.
@@ -98,6 +99,7 @@ on_exit() {
         seal_permissions
     fi
     rm -f "$scratch_log"
+    [[ -z "${secret_file:-}" ]] || rm -f "$secret_file"
 }
 trap on_exit EXIT
 trap 'exit 130' INT
@@ -217,7 +219,10 @@ if [[ "$target" == "standin" && "$standin_owner" == "caller" ]]; then
     say "stand-in: $saas_url (the caller's; not started or stopped here)"
 elif [[ "$target" == "standin" ]]; then
     # setsid: the stand-in leads its own process group, ended by id at exit.
-    standin_flags=(--port 0 --db "$attempt/standin/store.sqlite" --profile "${CANARY_STANDIN_PROFILE:-deployed-dev-2026-05}")
+    # The admin secret stays out of the bundle: a 0600 file of its own, removed at exit.
+    secret_file="$(mktemp "${TMPDIR:-/tmp}/canary-standin-secret.XXXXXX")"
+    standin_flags=(--port 0 --db "$attempt/standin/store.sqlite" --profile "${CANARY_STANDIN_PROFILE:-deployed-dev-2026-05}"
+                   --secret-file "$secret_file")
     if [[ "${CANARY_VALIDATE_PAYLOADS:-1}" != "0" ]]; then
         say "preflight: locating the payload validator (spec-kitty-events; installed on first use)"
         scripts/bootstrap-events-validator.sh >/dev/null || preflight_fail "could not install the payload validator (scripts/bootstrap-events-validator.sh)"
@@ -237,6 +242,7 @@ elif [[ "$target" == "standin" ]]; then
         sleep 0.1
     done
     [[ "$saas_url" == http* ]] || preflight_fail "the stand-in did not start: $(tail -n 5 "$attempt/standin/stderr.log")"
+    CANARY_STANDIN_SECRET="$(cat "$secret_file")"
     say "stand-in: $saas_url (pid $standin_pid, store $attempt/standin/store.sqlite)"
 fi
 
@@ -258,6 +264,7 @@ for run in $(seq 1 "$runs"); do
     CANARY_RUN_NUMBER="$run" CANARY_EVIDENCE_DIR="$attempt" CANARY_WORK_ROOT="$work_root" \
         CANARY_PROGRESS_FILE="$progress" SPEC_KITTY_SAAS_URL="$saas_url" SPEC_KITTY_BIN="$cli" \
         CANARY_STANDIN_URL="$([[ $target == standin ]] && echo "$saas_url")" \
+        CANARY_STANDIN_SECRET="$([[ $target == standin ]] && echo "${CANARY_STANDIN_SECRET:-}")" \
         setsid bash -c "$run_command" </dev/null >"$attempt/runs/run-$run.log" 2>&1 &
     test_pid=$!
     # Both in the background: a trapped signal interrupts `wait` at once,

@@ -26,6 +26,8 @@ public struct StandInConfiguration: Equatable, Sendable {
     public var maxBodyBytes: Int = 64 * 1024 * 1024
     /// The most connections served at once (each has a thread); one more is answered 503 and closed.
     public var maxConnections: Int = 256
+    /// The secret the admin and witness API asks for (`AdminSecret.header`); nil: a fresh one per server.
+    public var adminSecret: String? = nil
 
     /// Creates a configuration; every parameter has the default documented on its property.
     public init(

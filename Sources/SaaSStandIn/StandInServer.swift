@@ -8,7 +8,7 @@ import Glibc
 /// let server = try StandInServer(configuration: StandInConfiguration(profile: .deployedDev202605))
 /// try server.start()
 /// defer { server.stop() }
-/// let admin = StandInClient(baseURL: server.baseURL)
+/// let admin = server.client()
 /// let account = try admin.createAccount(email: "scenario-1@standin.invalid")
 /// try admin.setLoginHint(account: account.userID)
 /// // run `spec-kitty auth login --headless` with SPEC_KITTY_SAAS_URL = server.baseURL ...
@@ -23,6 +23,8 @@ public final class StandInServer: @unchecked Sendable {
     public let configuration: StandInConfiguration
     /// The SQLite file in use.
     public let databasePath: String
+    /// The secret its admin and witness API asks for; `client()` presents it.
+    public let adminSecret: String
 
     private enum State { case created, running, stopped }
 
@@ -41,6 +43,7 @@ public final class StandInServer: @unchecked Sendable {
     /// Opens (or creates and seeds) the store; nothing listens until `start()`.
     public init(configuration: StandInConfiguration) throws {
         self.configuration = configuration
+        adminSecret = configuration.adminSecret ?? AdminSecret.generate()
         ownsDatabase = configuration.databasePath == nil
         databasePath = configuration.databasePath
             ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("standin-\(UUID().uuidString).sqlite")
@@ -63,6 +66,11 @@ public final class StandInServer: @unchecked Sendable {
     public var baseURL: URL {
         // Cannot fail: a scheme, an IPv4 literal and a port.
         URL(string: "http://127.0.0.1:\(lock.withLock { boundPort })")!
+    }
+
+    /// A client of this server that presents its admin secret.
+    public func client(timeout: TimeInterval = 60) -> StandInClient {
+        StandInClient(baseURL: baseURL, adminSecret: adminSecret, timeout: timeout)
     }
 
     /// Binds 127.0.0.1, then serves on background threads until `stop()`.
@@ -92,6 +100,7 @@ public final class StandInServer: @unchecked Sendable {
             }
             boundPort = listener.port
             let service = StandInService(configuration: configuration, store: store, baseURL: "http://127.0.0.1:\(listener.port)",
+                                         adminSecret: adminSecret,
                                          payloadValidator: validator, isStopping: { [registry] in registry.isStopping })
             self.validator = validator
             self.listener = listener

@@ -24,9 +24,11 @@ struct StandInArguments: Equatable {
     var showHelp = false
     /// `--validate-payloads`: strict consumer mode (the command installs the validator).
     var validatePayloads = false
+    /// `--secret-file PATH`: where the admin secret goes (0600); without it the secret is printed.
+    var secretFile: String?
 
     /// Parses `--port N --db PATH --historical-rows N --profile P --events-version V --validate-payloads`,
-    /// `--request-timeout S --idle-timeout S --max-connections N` (also `--flag=value`).
+    /// `--request-timeout S --idle-timeout S --max-connections N --secret-file PATH` (also `--flag=value`).
     static func parse(_ arguments: [String]) throws -> StandInArguments {
         var parsed = StandInArguments()
         var remaining = arguments[...]
@@ -72,6 +74,10 @@ struct StandInArguments: Equatable {
                     throw Failure.invalidValue(option: option, value: text, expected: "seconds > 0")
                 }
                 if option == "--request-timeout" { parsed.configuration.requestTimeout = seconds } else { parsed.configuration.idleTimeout = seconds }
+            case "--secret-file":
+                let path = try value()
+                guard !path.isEmpty else { throw Failure.invalidValue(option: option, value: path, expected: "a file path") }
+                parsed.secretFile = path
             case "--max-connections":
                 let text = try value()
                 guard let count = Int(text), count > 0 else { throw Failure.invalidValue(option: option, value: text, expected: "a count > 0") }

@@ -43,7 +43,8 @@ enum StandInBenchCommand {
                 url = local.baseURL
             }
             guard let url else { return 70 }
-            let client = StandInClient(baseURL: url)
+            let client = server?.client() ?? StandInClient(
+                baseURL: url, adminSecret: ProcessInfo.processInfo.environment[AdminSecret.environmentVariable])
             let account = try client.createAccount(email: "bench-\(UUID().uuidString.prefix(8))@standin.invalid")
             let token = try client.deviceLogin(account: account.userID).accessToken
             print("stand-in batch ingest, loopback \(url.absoluteString), profile \(server == nil ? "(remote)" : profile.rawValue)")

@@ -9,18 +9,21 @@ import SaaSStandIn
 /// canary standin soak [--keep]
 /// ```
 /// The first stdout line is the base URL alone (e.g. `http://127.0.0.1:41231`), so a
-/// parent process can read it and point `SPEC_KITTY_SAAS_URL` at it. Exit 0 after a
+/// parent process can read it and point `SPEC_KITTY_SAAS_URL` at it; the admin secret is
+/// in `--secret-file` or on the second line. Exit 0 after a
 /// clean shutdown, 64 for bad flags, 70 when the server cannot start.
 enum StandInCommand {
     static let usage = """
         usage: canary standin [--port N] [--db PATH] [--historical-rows N] [--profile P] [--events-version V]
                               [--validate-payloads]
-                              [--request-timeout S] [--idle-timeout S] [--max-connections N]
+                              [--request-timeout S] [--idle-timeout S] [--max-connections N] [--secret-file PATH]
                canary standin bench [--url URL] [--profile P]
                canary standin soak [--keep]
 
         Serves the stand-in SaaS on 127.0.0.1 and prints its base URL on the first line.
-        Stops cleanly on SIGINT or SIGTERM.
+        Its admin and witness API (/__standin__/) asks for a per-instance secret in the
+        X-Standin-Secret header: written to --secret-file (0600) before the URL is printed,
+        else printed on the second line. Stops cleanly on SIGINT or SIGTERM.
 
           --port N             TCP port (default 0: the kernel picks one)
           --db PATH            SQLite store to use or create (default: a temp file, deleted at exit)
@@ -36,9 +39,11 @@ enum StandInCommand {
           --request-timeout S  seconds a started request may take to arrive (default 30)
           --idle-timeout S     seconds a kept-alive connection may sit idle (default 120)
           --max-connections N  connections served at once; more are answered 503 (default 256)
+          --secret-file PATH   write the admin secret to PATH (mode 0600) instead of printing it
 
         bench: measures batch ingest (1, 100, 1000 envelopes per batch) on loopback and
-        prints events/s, p50 and p99; against --url, or an in-process stand-in.
+        prints events/s, p50 and p99; against --url (its secret in CANARY_STANDIN_SECRET),
+        or an in-process stand-in.
 
         soak: a bounded soak and fuzz of a stand-in child (malformed requests, refused
         bodies, a connection flood, witness readers, bursts cut by kill -9); prints what
@@ -80,7 +85,18 @@ enum StandInCommand {
             FileHandle.standardError.write(Data("canary standin: \(error)\n".utf8))
             return 70
         }
+        // The file is written before the URL is printed: whoever sees the URL can read the secret.
+        if let path = parsed.secretFile {
+            do {
+                try AdminSecret.write(server.adminSecret, to: path)
+            } catch {
+                server.stop()
+                FileHandle.standardError.write(Data("canary standin: \(error)\n".utf8))
+                return 70
+            }
+        }
         print(server.baseURL.absoluteString)
+        if parsed.secretFile == nil { print("admin secret: \(server.adminSecret) (send it as \(AdminSecret.header))") }
         fflush(nil)
         FileHandle.standardError.write(Data("canary standin: serving \(server.baseURL.absoluteString) (profile \(configuration.profile.rawValue)\(configuration.payloadValidation == nil ? "" : ", payloads validated"), store \(server.databasePath))\n".utf8))
 

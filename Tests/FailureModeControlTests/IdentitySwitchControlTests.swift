@@ -50,13 +50,13 @@ final class IdentitySwitchControlTests: XCTestCase {
 
     /// Every batch refused by the server: the first identity's events still crossed, and the verdict says so.
     func testARefusedBatchHoldingAForeignIdStillCountsAsSent() throws {
-        let url = server.baseURL
+        let admin = server.client()
         // Only the second identity ever sends here: from the switch on, every batch is refused.
-        let flow = IdentitySwitchFlow(.account) { _ = try StandInClient(baseURL: url).injectFault(.serverError, count: 1000) }
+        let flow = IdentitySwitchFlow(.account) { _ = try admin.injectFault(.serverError, count: 1000) }
         let outcome = flow.run(parent, secondServer: secondServer.target)
         XCTAssertEqual(outcome.mode, .boundaryForeignRowsLeaked, outcome.summary)
         XCTAssertFalse(outcome.leaks.isEmpty, outcome.summary)
         XCTAssertTrue(outcome.leaks.allSatisfy { $0.answer.hasPrefix("refused (HTTP 500") }, outcome.summary)
-        XCTAssertEqual(try StandInClient(baseURL: server.baseURL).envelopes().count, 0, "nothing was accepted, yet the events were sent")
+        XCTAssertEqual(try server.client().envelopes().count, 0, "nothing was accepted, yet the events were sent")
     }
 }

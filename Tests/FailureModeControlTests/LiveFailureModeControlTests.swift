@@ -66,7 +66,7 @@ final class LiveFailureModeControlTests: XCTestCase {
     }
 
     func testEventsTheServerRejectsAreSyncRejectedBySaaS() throws {
-        _ = try StandInClient(baseURL: server.baseURL).injectFault(
+        _ = try server.client().injectFault(
             .reject(category: "schema_validation", message: "Additional properties are not allowed ('actor' was unexpected)"), count: 50)
         let fixture = try fixture()
         let failure = assertFails(with: .syncRejectedBySaaS) { try syncAfterCheckout(fixture) }
@@ -74,14 +74,14 @@ final class LiveFailureModeControlTests: XCTestCase {
     }
 
     func testAServerErrorFailsTheSyncStep() throws {
-        _ = try StandInClient(baseURL: server.baseURL).injectFault(.serverError, count: 50)
+        _ = try server.client().injectFault(.serverError, count: 50)
         let fixture = try fixture()
         let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture) }
         XCTAssertNotNil(failure?.details.range(of: #"transient [1-9]"#, options: .regularExpression), failure?.details ?? "")
     }
 
     func testAProtocolUpgradeAnswerFailsTheSyncStep() throws {
-        _ = try StandInClient(baseURL: server.baseURL).injectFault(
+        _ = try server.client().injectFault(
             .protocolMismatch(errorCode: "sync_protocol_upgrade_required", description: "upgrade the CLI", upgradeGuidance: "pip install -U spec-kitty-cli"), count: 50)
         let fixture = try fixture()
         let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture) }
@@ -107,7 +107,7 @@ final class LiveFailureModeControlTests: XCTestCase {
     }
 
     func testAServerWithTerminalFailuresIsNotReady() throws {
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let account = try client.createAccount()
         let tokens = try client.deviceLogin(account: account.userID)
         _ = try client.injectFault(.reject(category: "infrastructure", message: "drain worker crashed"), count: 1)
@@ -120,13 +120,13 @@ final class LiveFailureModeControlTests: XCTestCase {
     func testALoginTheServerNeverAnswersIsAuthLoginFailed() throws {
         // The admin API works; the CLI is sent to a port where nothing listens.
         let dead = URL(string: "http://127.0.0.1:9")!
-        let fixture = try fixture(target: .standIn(admin: server.baseURL, cliURL: dead))
+        let fixture = try fixture(target: .standIn(admin: server.baseURL, adminSecret: server.adminSecret, cliURL: dead))
         _ = assertFails(with: .authLoginFailed) { try fixture.login() }
     }
 
     func testAForeignRowOnTheServerIsForeignRowsLeaked() throws {
         let seed = LegacyQueueRowMigrationFlow.Seed.make()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let account = try client.createAccount()
         let tokens = try client.deviceLogin(account: account.userID)
         _ = try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: seed.eventIDs[0])], accessToken: tokens.accessToken)

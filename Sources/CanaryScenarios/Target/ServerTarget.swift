@@ -81,7 +81,7 @@ public final class ServerTarget: @unchecked Sendable {
             guard let url = URL(string: text.hasSuffix("/") ? String(text.dropLast()) : text) else {
                 throw ResolutionError.badVariable(name: "CANARY_STANDIN_URL", value: text)
             }
-            let client = StandInClient(baseURL: url)
+            let client = StandInClient(baseURL: url, adminSecret: environment[AdminSecret.environmentVariable].flatMap { $0.isEmpty ? nil : $0 })
             // The stand-in names its profile in /health/ as `environment: standin-<profile>`.
             let environmentName = (try? client.health())?["environment"]?.stringValue
             let profile = environmentName.map { $0.hasPrefix("standin-") ? String($0.dropFirst("standin-".count)) : $0 }
@@ -130,7 +130,7 @@ public final class ServerTarget: @unchecked Sendable {
         do {
             let server = try StandInServer(configuration: configuration)
             try server.start()
-            return ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: StandInClient(baseURL: server.baseURL),
+            return ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: server.client(),
                                 profile: profileName, sessionDirectory: nil, server: server)
         } catch {
             throw ResolutionError.standInFailed("\(error)")
@@ -139,13 +139,14 @@ public final class ServerTarget: @unchecked Sendable {
 
     /// A target around an already running stand-in server (tests of the harness itself).
     public static func embedding(_ server: StandInServer) -> ServerTarget {
-        ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: StandInClient(baseURL: server.baseURL),
+        ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: server.client(),
                      profile: server.configuration.profile.rawValue, sessionDirectory: nil, server: nil)
     }
 
     /// A stand-in whose admin API is at `admin` while the CLI is given `cliURL` (tests that make the CLI's calls fail).
-    public static func standIn(admin: URL, cliURL: URL) -> ServerTarget {
-        ServerTarget(kind: .externalStandIn, url: cliURL, standIn: StandInClient(baseURL: admin), profile: nil, sessionDirectory: nil, server: nil)
+    public static func standIn(admin: URL, adminSecret: String, cliURL: URL) -> ServerTarget {
+        ServerTarget(kind: .externalStandIn, url: cliURL, standIn: StandInClient(baseURL: admin, adminSecret: adminSecret),
+                     profile: nil, sessionDirectory: nil, server: nil)
     }
 
     /// A target that points at `url` with no admin API (tests of failure paths).

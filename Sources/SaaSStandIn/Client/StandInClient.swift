@@ -10,11 +10,16 @@ import Foundation
 public struct StandInClient: Sendable {
     /// The server's base URL.
     public let baseURL: URL
+    /// The secret presented to the admin and witness API (`AdminSecret.header`).
+    public let adminSecret: String?
     private let connection: SerializedHTTPClient?
 
     /// Creates a client for `baseURL` (`http://127.0.0.1:PORT`; `localhost` is read as 127.0.0.1).
-    public init(baseURL: URL, timeout: TimeInterval = 60) {
+    ///
+    /// `adminSecret` goes with every admin and witness call, never with the CLI-side ones.
+    public init(baseURL: URL, adminSecret: String? = nil, timeout: TimeInterval = 60) {
         self.baseURL = baseURL
+        self.adminSecret = adminSecret
         if baseURL.scheme == "http", let port = baseURL.port, let host = baseURL.host, let port16 = UInt16(exactly: port) {
             connection = SerializedHTTPClient(host: host == "localhost" ? "127.0.0.1" : host, port: port16, timeout: timeout)
         } else {
@@ -189,6 +194,7 @@ public struct StandInClient: Sendable {
         let present = query.compactMap { pair in pair.1.map { (pair.0, $0) } }
         let target = present.isEmpty ? path : path + "?" + FormURLEncoded.encode(present)
         var request = HTTPRequest(method: method, target: target)
+        if let adminSecret, path.hasPrefix(Router.adminPrefix) { request.headers.add(AdminSecret.header, adminSecret) }
         if let json {
             request.headers.add("Content-Type", "application/json")
             request.body = json

@@ -36,4 +36,11 @@ enum AdminRoute: Equatable, Sendable {
     case switchTeam
     /// `GET teamspace?account=`: the account's Teamspace projected from its envelopes.
     case teamspace
+
+    /// Whether the route answers without the admin secret.
+    ///
+    /// Only the historical digest does: a count and a hash of seeded rows,
+    /// naming no account, envelope or token, which the protocol script and the
+    /// gate's probe read the way they read a real server's operator endpoints.
+    var isOpen: Bool { self == .historicalDigest }
 }

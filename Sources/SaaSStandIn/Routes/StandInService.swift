@@ -20,11 +20,14 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
     let payloadValidator: PayloadValidator?
     /// Whether the server is stopping, so an injected delay does not hold `stop()` up.
     let isStopping: @Sendable () -> Bool
+    /// What the admin and witness API asks for.
+    let adminSecret: String
 
     /// Creates the service over an open store.
-    init(configuration: StandInConfiguration, store: StandInStore, baseURL: String, payloadValidator: PayloadValidator? = nil,
-         isStopping: @escaping @Sendable () -> Bool) {
+    init(configuration: StandInConfiguration, store: StandInStore, baseURL: String, adminSecret: String,
+         payloadValidator: PayloadValidator? = nil, isStopping: @escaping @Sendable () -> Bool) {
         self.configuration = configuration
+        self.adminSecret = adminSecret
         self.store = store
         self.baseURL = baseURL
         self.payloadValidator = payloadValidator
@@ -82,7 +85,11 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
             case .dossierPushContent: return .respond(try dossierPushContent(context))
             case .health: return .respond(health())
             case .healthReady: return .respond(readiness())
-            case .admin(let adminRoute): return .respond(try admin(adminRoute, context))
+            case .admin(let adminRoute):
+                guard adminRoute.isOpen || AdminSecret.matches(context.request.headers[AdminSecret.header], adminSecret) else {
+                    return .respond(Self.adminSecretRequired)
+                }
+                return .respond(try admin(adminRoute, context))
             case .methodNotAllowed(let allowed):
                 var response = HTTPResponse.error(405, "method \(context.request.method) not allowed")
                 response.headers.set("Allow", allowed.joined(separator: ", "))
@@ -99,6 +106,13 @@ final class StandInService: HTTPRequestHandling, @unchecked Sendable {
     static let unauthorized = HTTPResponse.json(401, [
         "error": "invalid_token",
         "error_description": "Authentication credentials were not provided or are not valid.",
+    ])
+
+    /// The 401 of an admin or witness call without this server's secret.
+    static let adminSecretRequired = HTTPResponse.json(401, [
+        "error": "admin_secret_required",
+        "error_description": "the stand-in's admin and witness API needs its secret in the \(AdminSecret.header) header "
+            + "(canary standin --secret-file, or StandInServer.adminSecret)",
     ])
 
     /// The fields of a form body, or of a flat JSON object body.

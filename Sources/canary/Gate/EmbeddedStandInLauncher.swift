@@ -41,7 +41,7 @@ struct EmbeddedStandInLauncher: SaaSTargetLauncher {
         return SaaSTarget(
             url: url, historicalDigestPath: HTTPSaaSProbe.standInDigestPath,
             targetDescription: "embedded stand-in \(url) (profile \(mode), store \(store))",
-            standInURL: url, stop: { server.stop() }
+            standInURL: url, standInSecret: server.adminSecret, stop: { server.stop() }
         )
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SaaSStandIn
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,6 +19,8 @@ final class SoakServer {
     let flags: [String]
     private(set) var process: Process?
     private(set) var baseURL: URL?
+    /// The running server's admin secret.
+    private(set) var adminSecret: String?
     private var starts = 0
 
     /// A server that will keep its store and logs in `directory`.
@@ -33,6 +36,11 @@ final class SoakServer {
     /// The port of the running server.
     var port: UInt16 { UInt16(baseURL?.port ?? 0) }
 
+    /// A client of the running server that presents its secret.
+    func client() -> StandInClient? {
+        baseURL.map { StandInClient(baseURL: $0, adminSecret: adminSecret) }
+    }
+
     /// Whether the child is still running.
     var isRunning: Bool { process?.isRunning ?? false }
 
@@ -45,7 +53,8 @@ final class SoakServer {
         _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         let child = Process()
         child.executableURL = URL(fileURLWithPath: executable)
-        child.arguments = ["standin", "--port", "0", "--db", storePath] + flags
+        let secretFile = directory.appendingPathComponent("admin-secret-\(starts)").path
+        child.arguments = ["standin", "--port", "0", "--db", storePath, "--secret-file", secretFile] + flags
         child.standardInput = FileHandle.nullDevice
         child.standardOutput = try FileHandle(forWritingTo: stdout)
         child.standardError = try FileHandle(forWritingTo: stderr)
@@ -56,6 +65,7 @@ final class SoakServer {
             if let line = (try? String(contentsOf: stdout, encoding: .utf8))?.split(separator: "\n").first,
                line.hasPrefix("http"), let url = URL(string: String(line)) {
                 baseURL = url
+                adminSecret = try AdminSecret.read(from: secretFile)
                 return
             }
             guard child.isRunning else { break }

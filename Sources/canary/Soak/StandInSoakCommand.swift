@@ -82,18 +82,33 @@ private struct Soak {
         self.server = server
         try server.start()
         print("soak: stand-in \(server.baseURL!.absoluteString), store \(server.storePath)")
-        client = StandInClient(baseURL: server.baseURL!)
+        client = server.client()!
         let account = try client.createAccount(email: "soak@standin.invalid")
         token = try client.deviceLogin(account: account.userID).accessToken
     }
 
     mutating func run() throws {
+        adminWithoutSecret()
         malformedRequests()
         refusedBodies()
         connectionFlood()
         for round in 1 ... 3 { try burstCutByKill(round: round) }
         concurrentWitnessReaders()
         compareWitness()
+    }
+
+    // MARK: The admin API's secret
+
+    private mutating func adminWithoutSecret() {
+        let account = "GET /__standin__/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        for (name, request) in [
+            ("admin-no-secret", account + "\r\n"),
+            ("admin-wrong-secret", account + "\(AdminSecret.header): \(AdminSecret.generate())\r\n\r\n"),
+        ] {
+            let outcome = RawHTTPExchange(port: server.port, deadline: 3).send([Data(request.utf8)])
+            finish(name, "list every account \(name == "admin-no-secret" ? "without the secret" : "with a wrong secret")",
+                   outcome.description, held: outcome == .status(401))
+        }
     }
 
     // MARK: Malformed HTTP
@@ -194,13 +209,13 @@ private struct Soak {
         let senders = 4
         let ackedSoFar = Locked<[String: Data]>([:])
         let stop = Locked(false)
-        let token = token, baseURL = server.baseURL!
+        let token = token, baseURL = server.baseURL!, secret = server.adminSecret
         let group = DispatchGroup()
         for sender in 0 ..< senders {
             group.enter()
             Thread.detachNewThread {
                 defer { group.leave() }
-                let client = StandInClient(baseURL: baseURL)
+                let client = StandInClient(baseURL: baseURL, adminSecret: secret)
                 var number = 0
                 while !stop.current {
                     let envelopes = (0 ..< 25).map { index -> (String, Data) in
@@ -232,7 +247,7 @@ private struct Soak {
         group.wait()
         let acked = ackedSoFar.current
         try server.start()
-        client = StandInClient(baseURL: server.baseURL!)
+        client = server.client()!
         let stored = Set((try? client.envelopes().map(\.eventID)) ?? [])
         let lost = acked.keys.filter { !stored.contains($0) }
         report.acknowledged += acked.count
@@ -252,13 +267,13 @@ private struct Soak {
 
     private mutating func concurrentWitnessReaders() {
         let stop = Locked(false)
-        let baseURL = server.baseURL!
+        let baseURL = server.baseURL!, secret = server.adminSecret
         let group = DispatchGroup()
         for _ in 0 ..< 8 {
             group.enter()
             Thread.detachNewThread {
                 defer { group.leave() }
-                let reader = StandInClient(baseURL: baseURL)
+                let reader = StandInClient(baseURL: baseURL, adminSecret: secret)
                 while !stop.current { _ = try? reader.envelopes() }
             }
         }
@@ -308,7 +323,7 @@ private struct Soak {
             held = false
             outcome += "; the stand-in CRASHED (\(exit))"
             try? server.start()
-            if let url = server.baseURL { client = StandInClient(baseURL: url) }
+            if let restarted = server.client() { client = restarted }
         }
         let answer = health()
         print(report.record(.init(probe: probe, tried: tried, outcome: outcome, held: held && answer?.status == 200,

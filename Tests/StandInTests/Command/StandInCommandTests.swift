@@ -41,8 +41,9 @@ final class StandInCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let stdout = directory.appendingPathComponent("stdout")
         let database = directory.appendingPathComponent("store.sqlite")
+        let secretFile = directory.appendingPathComponent("admin-secret")
         let (process, exited) = try launch(["standin", "--port", "0", "--db", database.path, "--historical-rows", "4",
-                                            "--profile", "deployed-dev-2026-05"], stdout: stdout)
+                                            "--profile", "deployed-dev-2026-05", "--secret-file", secretFile.path], stdout: stdout)
 
         var firstLine: String?
         let deadline = Date(timeIntervalSinceNow: 20)
@@ -52,9 +53,18 @@ final class StandInCommandTests: XCTestCase {
         }
         let line = try XCTUnwrap(firstLine, "no URL line on stdout")
         XCTAssertTrue(line.hasPrefix("http://127.0.0.1:"), line)
-        let client = StandInClient(baseURL: try XCTUnwrap(URL(string: line)))
+        let url = try XCTUnwrap(URL(string: line))
+        let secret = try AdminSecret.read(from: secretFile.path)
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: secretFile.path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o777, 0o600, "the secret is its owner's alone")
+        XCTAssertEqual(try String(contentsOf: stdout, encoding: .utf8).split(separator: "\n").count, 1,
+                       "with --secret-file the secret is not printed")
+        let client = StandInClient(baseURL: url, adminSecret: secret)
         XCTAssertEqual(try client.health()["environment"], .string("standin-deployed-dev-2026-05"))
         XCTAssertEqual(try client.historicalDigest().count, 4)
+        XCTAssertNoThrow(try client.accounts(), "the secret opens the admin API")
+        XCTAssertThrowsError(try StandInClient(baseURL: url).accounts(), "no secret, no admin API")
+        XCTAssertThrowsError(try StandInClient(baseURL: url, adminSecret: AdminSecret.generate()).accounts(), "nor with another one")
 
         kill(process.processIdentifier, SIGTERM)
         XCTAssertEqual(exited.wait(timeout: .now() + 10), .success, "did not stop on SIGTERM")

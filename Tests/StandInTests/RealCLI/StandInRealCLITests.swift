@@ -24,7 +24,7 @@ final class StandInRealCLITests: StandInTestCase {
 
     func testRealCLILogsInSyncsAndEachAccountStaysInsideItsOwnBoundary() throws {
         let server = try startServer(StandInConfiguration(profile: .instant))
-        let admin = StandInClient(baseURL: server.baseURL)
+        let admin = server.client()
         let root = try temporaryDirectory()
 
         let first = try Workspace(root: root.appendingPathComponent("first"), server: server, cli: cli)

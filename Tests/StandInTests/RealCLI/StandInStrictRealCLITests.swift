@@ -26,7 +26,7 @@ final class StandInStrictRealCLITests: StandInTestCase {
         // The strictest combination: the deployed profile's ingress rule plus validation.
         let server = try startServer(StandInConfiguration(profile: .deployedDev202605,
                                                           payloadValidation: try EventsValidatorFixture.settings()))
-        let admin = StandInClient(baseURL: server.baseURL)
+        let admin = server.client()
         let workspace = try Workspace(root: try temporaryDirectory(), server: server, cli: cli)
         defer { workspace.assertNoDaemonLeft() }
         let account = try admin.createAccount(email: "strict@standin.invalid", name: "Strict")

@@ -9,7 +9,7 @@ final class StandInEndpointTests: StandInTestCase {
         var configuration = StandInConfiguration(historicalRows: 3)
         configuration.specKittyEventsVersion = "6.1.0"
         let server = try startServer(configuration)
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let health = try client.health()
         XCTAssertEqual(health["status"], .string("ok"))
         XCTAssertEqual(health["spec_kitty_events"], .string("6.1.0"))
@@ -53,7 +53,7 @@ final class StandInEndpointTests: StandInTestCase {
 
     func testDeviceFlowApprovesTheHintedAccountOnceThenTheDefault() throws {
         let server = try startServer()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let alice = try client.createAccount(email: "alice@standin.invalid", name: "Alice")
         XCTAssertEqual(alice.team.slug.isEmpty, false)
         let raw = rawClient(server)
@@ -95,7 +95,7 @@ final class StandInEndpointTests: StandInTestCase {
 
     func testRefreshRotatesAndRevokeEndsTheSession() throws {
         let server = try startServer()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let raw = rawClient(server)
         let tokens = try client.deviceLogin()
         let refreshed = try raw.send(form("/oauth/token", [("grant_type", "refresh_token"), ("refresh_token", tokens.refreshToken)]))
@@ -118,7 +118,7 @@ final class StandInEndpointTests: StandInTestCase {
 
     func testSessionStatusWsTokenAndSyncHealth() throws {
         let server = try startServer()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let account = try client.createAccount()
         let other = try client.createAccount()
         let tokens = try client.deviceLogin(account: account.userID)
@@ -143,7 +143,7 @@ final class StandInEndpointTests: StandInTestCase {
 
     func testGzipBatchDuplicatesAndWitness() throws {
         let server = try startServer()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let alice = try client.createAccount(), bob = try client.createAccount()
         let aliceToken = try client.deviceLogin(account: alice.userID).accessToken
         let bobToken = try client.deviceLogin(account: bob.userID).accessToken
@@ -188,7 +188,7 @@ final class StandInEndpointTests: StandInTestCase {
 
     func testBadBatchBodies() throws {
         let server = try startServer()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let token = try client.deviceLogin().accessToken
         let empty = try client.sendBatch([], accessToken: token)
         XCTAssertEqual(empty.status, 400)
@@ -209,7 +209,7 @@ final class StandInEndpointTests: StandInTestCase {
 
     func testDossierPushContentStoresOnceThenAlreadyExists() throws {
         let server = try startServer()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let account = try client.createAccount()
         let token = try client.deviceLogin(account: account.userID).accessToken
         let raw = rawClient(server)
@@ -234,7 +234,7 @@ final class StandInEndpointTests: StandInTestCase {
         let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("store.sqlite").path
         let first = try startServer(StandInConfiguration(databasePath: path, historicalRows: 5))
-        var client = StandInClient(baseURL: first.baseURL)
+        var client = first.client()
         let before = try client.historicalDigest()
         XCTAssertEqual(before.count, 5)
         let account = try client.createAccount()
@@ -247,7 +247,7 @@ final class StandInEndpointTests: StandInTestCase {
         first.stop()
 
         let second = try startServer(StandInConfiguration(databasePath: path, historicalRows: 99))
-        client = StandInClient(baseURL: second.baseURL)
+        client = second.client()
         XCTAssertEqual(try client.historicalDigest(), before, "reopening keeps the seeded rows, byte for byte")
         XCTAssertEqual(try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "keep-1")], accessToken: tokens.accessToken).results.map(\.status),
                        ["duplicate"], "the token and the event survived the restart")

@@ -91,7 +91,7 @@ final class StandInFaultTests: StandInTestCase {
         XCTAssertEqual(try client.pendingFaults(), [])
         XCTAssertEqual(try send("f1").status, 200)
         let raw = rawClient(server)
-        let bad = try raw.send(HTTPRequest(method: "POST", target: "/__standin__/faults", body: Data(#"{"kind":"meteor"}"#.utf8)))
+        let bad = try raw.send(adminRequest(server, "POST", "/__standin__/faults", body: Data(#"{"kind":"meteor"}"#.utf8)))
         XCTAssertEqual(bad.status, 400)
     }
 

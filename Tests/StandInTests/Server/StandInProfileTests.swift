@@ -6,7 +6,7 @@ import XCTest
 final class StandInProfileTests: StandInTestCase {
     func testDeployedDevQueuesNewEventsAndRefusesTopLevelActorWhole() throws {
         let server = try startServer(StandInConfiguration(profile: .deployedDev202605))
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let account = try client.createAccount()
         let token = try client.deviceLogin(account: account.userID).accessToken
         XCTAssertEqual(try client.health()["environment"], .string("standin-deployed-dev-2026-05"))
@@ -29,7 +29,7 @@ final class StandInProfileTests: StandInTestCase {
 
     func testInstantAcceptsExtraTopLevelKeys() throws {
         let server = try startServer(StandInConfiguration(profile: .instant))
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let token = try client.deviceLogin().accessToken
         let leaky = SampleEnvelope.wpStatusChanged(eventID: "i1", extraTopLevel: ["actor": .string("claude")])
         XCTAssertEqual(try client.sendBatch([leaky], accessToken: token).results.map(\.status), ["success"])

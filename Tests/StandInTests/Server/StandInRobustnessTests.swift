@@ -18,7 +18,7 @@ final class StandInRobustnessTests: StandInTestCase {
         XCTAssertTrue(answer.contains("Connection: close"))
         XCTAssertTrue(answer.contains("malformed request line"))
         assertStillServing(server)
-        XCTAssertEqual(try StandInClient(baseURL: server.baseURL).requestLog().first?.status, 400, "logged")
+        XCTAssertEqual(try server.client().requestLog().first?.status, 400, "logged")
     }
 
     func testOversizedHeaderBlockGets431() throws {
@@ -118,7 +118,7 @@ final class StandInRobustnessTests: StandInTestCase {
             socket.close()
         }
         // A client that asks for a large answer and vanishes before reading it.
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let token = try client.deviceLogin().accessToken
         let body = try StandInClient.encodeBatch((0 ..< 300).map { SampleEnvelope.wpStatusChanged(eventID: "gone-\($0)") })
         let socket = try ConnectedSocket.connect(host: "127.0.0.1", port: UInt16(server.baseURL.port!))
@@ -133,7 +133,7 @@ final class StandInRobustnessTests: StandInTestCase {
 
     func testChunkedRequestBodyAndKeepAlive() throws {
         let server = try server()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let token = try client.deviceLogin().accessToken
         let json = #"{"events":[{"event_id":"chunked-1","event_type":"X"}]}"#
         let half = json.utf8.count / 2
@@ -152,7 +152,7 @@ final class StandInRobustnessTests: StandInTestCase {
     func testExpectContinueGets100BeforeTheBody() throws {
         let server = try server()
         let socket = try rawSocket(server)
-        try socket.write(Data("POST /__standin__/accounts HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n".utf8))
+        try socket.write(Data("POST /__standin__/accounts HTTP/1.1\r\n\(AdminSecret.header): \(server.adminSecret)\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n".utf8))
         guard case .bytes(let interim) = try socket.read(deadline: Date(timeIntervalSinceNow: 5)) else { return XCTFail("no 100 Continue") }
         XCTAssertEqual(String(decoding: interim, as: UTF8.self), "HTTP/1.1 100 Continue\r\n\r\n")
         try socket.write(Data("{}".utf8))
@@ -177,7 +177,7 @@ final class StandInRobustnessTests: StandInTestCase {
     func testStopDoesNotWaitOutAnInjectedDelay() throws {
         let server = try StandInServer(configuration: StandInConfiguration())
         try server.start()
-        let client = StandInClient(baseURL: server.baseURL, timeout: 30)
+        let client = server.client(timeout: 30)
         let token = try client.deviceLogin().accessToken
         try client.injectFault(.delay(milliseconds: 60_000))
         let answered = DispatchSemaphore(value: 0)
@@ -219,12 +219,12 @@ final class StandInRobustnessTests: StandInTestCase {
 
     func testConcurrentClients() throws {
         let server = try server()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let token = try client.deviceLogin().accessToken
         let failures = Lock()
         var errors: [String] = []
         DispatchQueue.concurrentPerform(iterations: 8) { worker in
-            let own = StandInClient(baseURL: server.baseURL)
+            let own = server.client()
             for index in 0 ..< 10 {
                 do {
                     let answer = try own.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "w\(worker)-\(index)"), SampleEnvelope.wpStatusChanged(eventID: "shared-\(index)")], accessToken: token)

@@ -10,7 +10,7 @@ final class StandInStrictValidationTests: StandInTestCase {
         let configuration = StandInConfiguration(profile: profile, specKittyEventsVersion: "0.0.0-configured",
                                                  payloadValidation: try EventsValidatorFixture.settings())
         let server = try startServer(configuration)
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         return (server, client, try client.deviceLogin().accessToken)
     }
 

@@ -10,7 +10,7 @@ final class StandInTeamspaceEndpointTests: StandInTestCase {
 
     func testEachAccountSeesOnlyItsOwnTeamspaceAndItsProblems() throws {
         let server = try startServer()
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let alice = try client.createAccount(email: "alice@standin.invalid")
         let bob = try client.createAccount(email: "bob@standin.invalid")
         let aliceToken = try client.deviceLogin(account: alice.userID).accessToken
@@ -39,7 +39,7 @@ final class StandInTeamspaceEndpointTests: StandInTestCase {
 
     func testAccountIsRequired() throws {
         let server = try startServer()
-        let response = try rawClient(server).send(HTTPRequest(method: "GET", target: "/__standin__/teamspace/"))
+        let response = try rawClient(server).send(adminRequest(server, "GET", "/__standin__/teamspace/"))
         XCTAssertEqual(response.status, 400)
         XCTAssertEqual(try JSONValue.parse(response.body)["error"], .string("teamspace needs ?account=<user_id>"))
     }
@@ -47,7 +47,7 @@ final class StandInTeamspaceEndpointTests: StandInTestCase {
     func testTeamspaceSurvivesARestart() throws {
         let path = try temporaryDirectory().appendingPathComponent("store.sqlite").path
         let first = try startServer(StandInConfiguration(databasePath: path))
-        var client = StandInClient(baseURL: first.baseURL)
+        var client = first.client()
         let account = try client.createAccount()
         _ = try client.sendBatch(F.transitions(), accessToken: try client.deviceLogin(account: account.userID).accessToken)
         let before = try client.teamspace(account: account.userID)
@@ -55,7 +55,7 @@ final class StandInTeamspaceEndpointTests: StandInTestCase {
         first.stop()
 
         let second = try startServer(StandInConfiguration(databasePath: path))
-        client = StandInClient(baseURL: second.baseURL)
+        client = second.client()
         XCTAssertEqual(try client.teamspace(account: account.userID), before)
     }
 }

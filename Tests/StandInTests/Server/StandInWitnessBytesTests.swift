@@ -47,7 +47,7 @@ final class StandInWitnessBytesTests: StandInTestCase {
         XCTAssertEqual(answer.status, 200, "\(answer.body)")
         XCTAssertEqual(try client.envelopeBytes(eventID: "exact-1"), Data(sent[0].utf8))
         XCTAssertEqual(try client.envelopeBytes(eventID: "exact-2"), Data(sent[1].utf8))
-        let listing = try rawClient(server).send(HTTPRequest(method: "GET", target: "/__standin__/envelopes?account=\(account.userID)"))
+        let listing = try rawClient(server).send(adminRequest(server, "GET", "/__standin__/envelopes?account=\(account.userID)"))
         XCTAssertEqual(listing.status, 200)
         let text = String(decoding: listing.body, as: UTF8.self)
         for envelope in sent { XCTAssertTrue(text.contains(#""envelope":"# + envelope + ","), "the list splices the stored bytes in: \(text)") }
@@ -64,14 +64,14 @@ final class StandInWitnessBytesTests: StandInTestCase {
         do {
             let (server, client, _, token) = try startLoggedIn(configuration)
             XCTAssertEqual(try client.sendBatch(encoded: body([envelope]), gzip: false, accessToken: token).status, 200)
-            let listing = try rawClient(server).send(HTTPRequest(method: "GET", target: "/__standin__/envelopes"))
+            let listing = try rawClient(server).send(adminRequest(server, "GET", "/__standin__/envelopes"))
             XCTAssertEqual(listing.status, 200, String(decoding: listing.body.prefix(200), as: UTF8.self))
             XCTAssertTrue(String(decoding: listing.body, as: UTF8.self).contains(envelope))
             XCTAssertEqual(try client.envelopeBytes(eventID: "deep-1"), Data(envelope.utf8))
             server.stop()
         }
         let restarted = try startServer(configuration)
-        let listing = try rawClient(restarted).send(HTTPRequest(method: "GET", target: "/__standin__/envelopes"))
+        let listing = try rawClient(restarted).send(adminRequest(restarted, "GET", "/__standin__/envelopes"))
         XCTAssertEqual(listing.status, 200, "also after a restart on the same store")
         XCTAssertTrue(String(decoding: listing.body, as: UTF8.self).contains(envelope))
     }

@@ -7,7 +7,7 @@ import XCTest
 /// client follows the pages; a list asked for without paging still comes whole.
 final class StandInWitnessPagingTests: StandInTestCase {
     private func get(_ server: StandInServer, _ target: String, file: StaticString = #filePath, line: UInt = #line) throws -> JSONValue {
-        let response = try rawClient(server).send(HTTPRequest(method: "GET", target: target))
+        let response = try rawClient(server).send(adminRequest(server, "GET", target))
         XCTAssertEqual(response.status, 200, target, file: file, line: line)
         return try JSONValue.parseWire(response.body)
     }
@@ -41,7 +41,7 @@ final class StandInWitnessPagingTests: StandInTestCase {
         XCTAssertEqual(try get(server, "/__standin__/receipts?limit=1")["receipts"]?.arrayValue?.count, 1)
         XCTAssertNotEqual(try get(server, "/__standin__/sends?limit=1")["next"], .null)
         XCTAssertEqual(try get(server, "/__standin__/requests?after=999999")["requests"], .array([]))
-        XCTAssertEqual(try rawClient(server).send(HTTPRequest(method: "GET", target: "/__standin__/envelopes?after=-1")).status, 400)
+        XCTAssertEqual(try rawClient(server).send(adminRequest(server, "GET", "/__standin__/envelopes?after=-1")).status, 400)
 
         XCTAssertEqual(try client.envelopes().count, total, "the client follows the pages")
         XCTAssertEqual(try client.receipts(account: account.userID).count, total)
@@ -57,12 +57,13 @@ final class StandInWitnessPagingTests: StandInTestCase {
         // Four whole-list reads at once: before #14 each held the store while it parsed every row,
         // and /health/ (which logs through the store) waited seconds behind them.
         let readers = DispatchGroup()
+        let listing = adminRequest(server, "GET", "/__standin__/envelopes")
         for _ in 0 ..< 4 {
             readers.enter()
             Thread.detachNewThread {
                 defer { readers.leave() }
                 let reader = BlockingHTTPClient(host: "127.0.0.1", port: UInt16(server.baseURL.port ?? 0), timeout: 60)
-                _ = try? reader.send(HTTPRequest(method: "GET", target: "/__standin__/envelopes"))
+                _ = try? reader.send(listing)
             }
         }
         let health = rawClient(server)

@@ -17,9 +17,14 @@ class StandInTestCase: XCTestCase {
     func startLoggedIn(_ configuration: StandInConfiguration = StandInConfiguration()) throws
         -> (server: StandInServer, client: StandInClient, account: StandInAccount, token: String) {
         let server = try startServer(configuration)
-        let client = StandInClient(baseURL: server.baseURL)
+        let client = server.client()
         let account = try client.createAccount()
         return (server, client, account, try client.deviceLogin(account: account.userID).accessToken)
+    }
+
+    /// A request to `server`'s admin or witness API, carrying its secret.
+    func adminRequest(_ server: StandInServer, _ method: String, _ target: String, body: Data = Data()) -> HTTPRequest {
+        HTTPRequest(method: method, target: target, headers: HTTPHeaders([(AdminSecret.header, server.adminSecret)]), body: body)
     }
 
     /// A raw client on its own connection, for malformed and partial requests.
@@ -46,7 +51,7 @@ class StandInTestCase: XCTestCase {
 
     /// Fails unless the server still answers `/health/` with 200.
     func assertStillServing(_ server: StandInServer, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(try StandInClient(baseURL: server.baseURL).health()["status"], .string("ok"), "server stopped answering", file: file, line: line)
+        XCTAssertEqual(try server.client().health()["status"], .string("ok"), "server stopped answering", file: file, line: line)
     }
 
     /// A temp directory removed in teardown.

@@ -172,7 +172,8 @@ public struct GateOptions: Equatable, Sendable {
           --saas-url URL           target server (default: the embedded stand-in, started in this process
                                    for the whole walk, store in <attempt>/standin/; the canary script and
                                    the Teamspace suite are pointed at it with CANARY_STANDIN_URL). For a
-                                   stand-in started with `canary standin`, export CANARY_STANDIN_URL=URL too
+                                   stand-in started with `canary standin`, export CANARY_STANDIN_URL=URL
+                                   and CANARY_STANDIN_SECRET (its --secret-file's content) too
           --cli-repo PATH          local clone of the CLI repository: fix commits and the CLI's
                                    commit are read from it
           --teamspace-command CMD  the Teamspace suite, run 4 times with /bin/sh -c; {run}, {log} and

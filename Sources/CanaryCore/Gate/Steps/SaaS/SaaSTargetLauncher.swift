@@ -10,14 +10,17 @@ public struct SaaSTarget: Sendable {
     public let targetDescription: String
     /// The stand-in's base URL when the target is one, so runs may use its admin API; nil for a real server.
     public let standInURL: String?
+    /// The secret of that stand-in's admin API (`X-Standin-Secret`); nil for a real server.
+    public let standInSecret: String?
     /// Stops it; a no-op for servers the gate did not start.
     public let stop: @Sendable () -> Void
 
     /// Creates a target.
     public init(
         url: String, historicalDigestPath: String? = HTTPSaaSProbe.standInDigestPath, targetDescription: String,
-        standInURL: String? = nil, stop: @escaping @Sendable () -> Void = {}
+        standInURL: String? = nil, standInSecret: String? = nil, stop: @escaping @Sendable () -> Void = {}
     ) {
+        self.standInSecret = standInSecret
         self.url = url
         self.historicalDigestPath = historicalDigestPath
         self.targetDescription = targetDescription
@@ -26,10 +29,14 @@ public struct SaaSTarget: Sendable {
     }
 
     /// What the canary script and the Teamspace suite are told about a stand-in target:
-    /// `CANARY_STANDIN_URL`, which makes them use it (and its admin API) instead of
-    /// starting their own or treating it as a real server. Empty for a real server.
+    /// `CANARY_STANDIN_URL`, which makes them use it (and, with `CANARY_STANDIN_SECRET`,
+    /// its admin API) instead of starting their own or treating it as a real server.
+    /// Empty for a real server.
     public var runEnvironment: [String: String] {
-        standInURL.map { ["CANARY_STANDIN_URL": $0] } ?? [:]
+        guard let standInURL else { return [:] }
+        var environment = ["CANARY_STANDIN_URL": standInURL]
+        environment["CANARY_STANDIN_SECRET"] = standInSecret
+        return environment
     }
 }
 
