@@ -52,7 +52,7 @@ final class IdentitySwitchControlTests: XCTestCase {
     func testARefusedBatchHoldingAForeignIdStillCountsAsSent() throws {
         let admin = server.client()
         // Only the second identity ever sends here: from the switch on, every batch is refused.
-        let flow = IdentitySwitchFlow(.account) { _ = try admin.injectFault(.serverError, count: 1000) }
+        let flow = IdentitySwitchFlow(.account) { second in _ = try admin.injectFault(.serverError, count: 1000, account: second.userID) }
         let outcome = flow.run(parent, secondServer: secondServer.target)
         XCTAssertEqual(outcome.mode, .boundaryForeignRowsLeaked, outcome.summary)
         XCTAssertFalse(outcome.leaks.isEmpty, outcome.summary)

@@ -58,33 +58,35 @@ final class LiveFailureModeControlTests: XCTestCase {
     ///
     /// Events captured before `sync opt-in` are sealed and never sent, so the
     /// mission is what gives `sync now` something to deliver.
-    private func syncAfterCheckout(_ fixture: ScenarioFixture) throws {
-        try fixture.login()
+    ///
+    /// `fault`, when given, is queued for the account the fixture logged in as: faults are
+    /// scoped to an account, so the control's own batches meet it and no one else's.
+    private func syncAfterCheckout(_ fixture: ScenarioFixture, fault: (BatchFault, count: Int)? = nil) throws {
+        let account = try fixture.login()
+        if let (kind, count) = fault { _ = try server.client().injectFault(kind, count: count, account: account.userID) }
         try fixture.prepareCheckout()
         _ = try fixture.run("agent mission create") { try fixture.driver.missionCreate("canary-control") }
         try fixture.requireSyncDelivers()
     }
 
     func testEventsTheServerRejectsAreSyncRejectedBySaaS() throws {
-        _ = try server.client().injectFault(
-            .reject(category: "schema_validation", message: "Additional properties are not allowed ('actor' was unexpected)"), count: 50)
+        let rejection = BatchFault.reject(category: "schema_validation", message: "Additional properties are not allowed ('actor' was unexpected)")
         let fixture = try fixture()
-        let failure = assertFails(with: .syncRejectedBySaaS) { try syncAfterCheckout(fixture) }
+        let failure = assertFails(with: .syncRejectedBySaaS) { try syncAfterCheckout(fixture, fault: (rejection, 50)) }
         XCTAssertTrue(failure?.details.contains("rejected") ?? false, failure?.details ?? "")
     }
 
     func testAServerErrorFailsTheSyncStep() throws {
-        _ = try server.client().injectFault(.serverError, count: 50)
         let fixture = try fixture()
-        let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture) }
+        let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture, fault: (.serverError, 50)) }
         XCTAssertNotNil(failure?.details.range(of: #"transient [1-9]"#, options: .regularExpression), failure?.details ?? "")
     }
 
     func testAProtocolUpgradeAnswerFailsTheSyncStep() throws {
-        _ = try server.client().injectFault(
-            .protocolMismatch(errorCode: "sync_protocol_upgrade_required", description: "upgrade the CLI", upgradeGuidance: "pip install -U spec-kitty-cli"), count: 50)
+        let mismatch = BatchFault.protocolMismatch(errorCode: "sync_protocol_upgrade_required", description: "upgrade the CLI",
+                                                   upgradeGuidance: "pip install -U spec-kitty-cli")
         let fixture = try fixture()
-        let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture) }
+        let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture, fault: (mismatch, 50)) }
         XCTAssertTrue(failure?.details.contains("sync now exit 1") ?? false, failure?.details ?? "")
         XCTAssertNil(failure?.details.range(of: #"delivered [1-9]"#, options: .regularExpression), "nothing may count as delivered: \(failure?.details ?? "")")
         XCTAssertFalse(failure?.details.contains("(selected 0)") ?? true, "the control must have had events to send: \(failure?.details ?? "")")
@@ -110,7 +112,7 @@ final class LiveFailureModeControlTests: XCTestCase {
         let client = server.client()
         let account = try client.createAccount()
         let tokens = try client.deviceLogin(account: account.userID)
-        _ = try client.injectFault(.reject(category: "infrastructure", message: "drain worker crashed"), count: 1)
+        _ = try client.injectFault(.reject(category: "infrastructure", message: "drain worker crashed"), count: 1, account: account.userID)
         _ = try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: UUID().uuidString)], accessToken: tokens.accessToken)
         let fixture = try fixture()
         let failure = assertFails(with: .saasNotReady) { try fixture.requireReady("before") }

@@ -16,11 +16,12 @@ public struct IdentitySwitchFlow: Sendable {
     public var change: IdentitySwitch
     /// Whether the project syncs once before the switch.
     public var syncedFirst: Bool
-    /// Runs once the identity has changed, before the second identity's `sync now` (controls inject server faults here).
-    public var afterSwitch: (@Sendable () throws -> Void)?
+    /// Runs once the identity has changed, before the second identity's `sync now`, with the account
+    /// now logged in (controls inject server faults for it here: faults are scoped to an account).
+    public var afterSwitch: (@Sendable (ScenarioAccount) throws -> Void)?
 
     /// Creates the flow.
-    public init(_ change: IdentitySwitch, syncedFirst: Bool = false, afterSwitch: (@Sendable () throws -> Void)? = nil) {
+    public init(_ change: IdentitySwitch, syncedFirst: Bool = false, afterSwitch: (@Sendable (ScenarioAccount) throws -> Void)? = nil) {
         self.change = change
         self.syncedFirst = syncedFirst
         self.afterSwitch = afterSwitch
@@ -63,15 +64,16 @@ public struct IdentitySwitchFlow: Sendable {
 
         // 2. The identity changes as an operator would change it.
         var servers: [(label: String, target: ServerTarget)] = [("S1", firstTarget)]
+        let secondAccount: ScenarioAccount
         switch change {
         case .account:
             let logout = try fixture.run("auth logout") { try fixture.driver.authLogout() }
             try fixture.requireSuccess(logout, step: "auth logout")
-            try fixture.login()
+            secondAccount = try fixture.login()
         case .team:
             let moved = try fixture.harness("move the account to another team") { try first.switchTeam(account: firstAccount.userID) }
             notes.append("the server moved \(firstAccount.userID) from team \(firstAccount.teamSlug) to \(moved.team.slug)")
-            try fixture.login(as: moved, force: true)
+            secondAccount = try fixture.login(as: moved, force: true)
         case .server:
             let second = try secondServer()
             servers.append(("S2", second))
@@ -79,10 +81,10 @@ public struct IdentitySwitchFlow: Sendable {
             // Before any new login: no request may carry S1's credentials to S2.
             let early = try fixture.syncNow("sync-before-login")
             notes.append("sync now before a login on S2: \(early.result.terminationDescription): \(Self.lastLine(early.result))")
-            try fixture.login(force: true)
+            secondAccount = try fixture.login(force: true)
         }
 
-        try fixture.harness("after the switch") { try afterSwitch?() }
+        try fixture.harness("after the switch") { try afterSwitch?(secondAccount) }
 
         // The second identity records an event of its own.
         try fixture.move(mission, to: syncedFirst ? "for_review" : "in_progress")

@@ -1,4 +1,4 @@
-/// Faults waiting for upcoming batch requests, applied first-in first-out.
+/// Faults waiting for upcoming batch requests, each account's applied first-in first-out.
 final class PendingFaults: @unchecked Sendable {
     private let lock = Lock()
     private var queue: [PendingFault] = []
@@ -8,13 +8,13 @@ final class PendingFaults: @unchecked Sendable {
         lock.withLock { queue.append(fault) }
     }
 
-    /// Takes one use of the oldest fault, if any.
-    func next() -> BatchFault? {
+    /// Takes one use of the oldest fault queued for `account`, if any; other accounts' faults stay.
+    func next(for account: String) -> BatchFault? {
         lock.withLock {
-            guard !queue.isEmpty else { return nil }
-            let fault = queue[0].fault
-            queue[0].remaining -= 1
-            if queue[0].remaining <= 0 { queue.removeFirst() }
+            guard let index = queue.firstIndex(where: { $0.account == account }) else { return nil }
+            let fault = queue[index].fault
+            queue[index].remaining -= 1
+            if queue[index].remaining <= 0 { queue.remove(at: index) }
             return fault
         }
     }

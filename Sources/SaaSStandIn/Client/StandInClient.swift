@@ -130,10 +130,10 @@ public struct StandInClient: Sendable {
 
     // MARK: Faults
 
-    /// `POST /__standin__/faults`: apply `fault` to the next `count` batch requests; returns the queue.
+    /// `POST /__standin__/faults`: apply `fault` to `account`'s next `count` batch requests; returns the queue.
     @discardableResult
-    public func injectFault(_ fault: BatchFault, count: Int = 1) throws -> [PendingFault] {
-        let body = try JSONCoding.encode(PendingFault(fault: fault, remaining: count))
+    public func injectFault(_ fault: BatchFault, count: Int = 1, account: String) throws -> [PendingFault] {
+        let body = try JSONCoding.encode(PendingFault(fault: fault, account: account, remaining: count))
         return try list("pending", try call("POST", "/__standin__/faults", json: body, expecting: [201]))
     }
 

@@ -46,11 +46,14 @@ extension StandInService {
         case .requests:
             return .json(200, try store.requestLog(account: query["account"], page: WitnessPageRequest(query: query)))
         case .injectFault:
+            let fault: PendingFault
             do {
-                faults.add(try JSONCoding.decoder().decode(PendingFault.self, from: context.request.body))
+                fault = try JSONCoding.decoder().decode(PendingFault.self, from: context.request.body)
             } catch {
-                return .error(400, "bad fault: \(Self.describe(error))")
+                return .error(400, "bad fault: \(Self.describe(error)) (a fault names the account it applies to: {\"kind\": ..., \"account\": \"<user_id>\"})")
             }
+            guard try store.account(userID: fault.account) != nil else { return .error(404, "unknown account '\(fault.account)'") }
+            faults.add(fault)
             return .json(201, ["pending": faults.snapshot])
         case .listFaults:
             return .json(200, ["pending": faults.snapshot])

@@ -6,7 +6,7 @@ extension StandInService {
     func eventsBatch(_ context: inout RequestContext) throws -> HTTPReply {
         guard let account = context.account else { return .respond(Self.unauthorized) }
         var forcedRejection: (category: String, message: String)?
-        switch faults.next() {
+        switch faults.next(for: account.userID) {
         case nil: break
         case .delay(let milliseconds)?: pause(milliseconds: milliseconds)
         case .closeConnection?: return .dropConnection

@@ -39,7 +39,7 @@ final class StandInAdminSecretTests: StandInTestCase {
         XCTAssertEqual(try anonymous.readiness().httpStatus, 200)
         XCTAssertNoThrow(try anonymous.historicalDigest(), "the digest names no account, envelope or token")
         XCTAssertThrowsError(try anonymous.setLoginHint(account: "anyone"))
-        XCTAssertThrowsError(try anonymous.injectFault(.serverError))
+        XCTAssertThrowsError(try anonymous.injectFault(.serverError, account: "anyone"))
         XCTAssertThrowsError(try anonymous.envelopes())
     }
 

@@ -242,7 +242,7 @@ final class StandInEndpointTests: StandInTestCase {
         XCTAssertEqual(try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "keep-1")], accessToken: tokens.accessToken).results.map(\.status), ["success"])
         // An event reusing a historical id is stored as an envelope but never rewrites the historical row.
         _ = try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "standin-historical-0001")], accessToken: tokens.accessToken)
-        try client.injectFault(.reject(category: "infrastructure", message: "x"))
+        try client.injectFault(.reject(category: "infrastructure", message: "x"), account: account.userID)
         _ = try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "standin-historical-0002")], accessToken: tokens.accessToken)
         first.stop()
 

@@ -19,8 +19,8 @@ final class StandInFaultTests: StandInTestCase {
     }
 
     func testRejectAppliesToTheNextNBatchesWithItsCategory() throws {
-        let pending = try client.injectFault(.reject(category: "business_rule", message: "lane refused"), count: 2)
-        XCTAssertEqual(pending, [PendingFault(fault: .reject(category: "business_rule", message: "lane refused"), remaining: 2)])
+        let pending = try client.injectFault(.reject(category: "business_rule", message: "lane refused"), count: 2, account: account.userID)
+        XCTAssertEqual(pending, [PendingFault(fault: .reject(category: "business_rule", message: "lane refused"), account: account.userID, remaining: 2)])
         XCTAssertEqual(try send("r1").results, [BatchEventResult(eventID: "r1", status: "rejected", error: "lane refused", errorCategory: "business_rule")])
         XCTAssertEqual(try send("r2").results.map(\.status), ["rejected"])
         XCTAssertEqual(try send("r1").results.map(\.status), ["success"], "a rejected event is accepted when sent again")
@@ -33,21 +33,21 @@ final class StandInFaultTests: StandInTestCase {
     }
 
     func testInfrastructureRejectionMakesReadiness503() throws {
-        try client.injectFault(.reject(category: "infrastructure", message: "queue broker down"))
+        try client.injectFault(.reject(category: "infrastructure", message: "queue broker down"), account: account.userID)
         XCTAssertEqual(try send("t1").results.map(\.errorCategory), ["infrastructure"])
         let readiness = try client.readiness()
         XCTAssertEqual(readiness.httpStatus, 503)
         XCTAssertEqual(readiness.status, "not_ready")
         XCTAssertEqual(readiness.drainQueue?.terminalFailedCount, 1)
         XCTAssertEqual(try client.counts(account: account.userID).batchIntakeTerminalFailed, 1)
-        try client.injectFault(.reject(category: "transient", message: "later"))
+        try client.injectFault(.reject(category: "transient", message: "later"), account: account.userID)
         _ = try send("t2")
         XCTAssertEqual(try client.readiness().drainQueue?.retryableCount, 1)
         XCTAssertNotNil(try client.readiness().drainQueue?.oldestPendingAgeSeconds)
     }
 
     func testProtocolMismatch412CarriesUpgradeGuidance() throws {
-        try client.injectFault(.protocolMismatch(errorCode: "client-too-old", description: "too old", upgradeGuidance: "pip install -U spec-kitty-cli"))
+        try client.injectFault(.protocolMismatch(errorCode: "client-too-old", description: "too old", upgradeGuidance: "pip install -U spec-kitty-cli"), account: account.userID)
         let answer = try send("p1")
         XCTAssertEqual(answer.status, 412)
         XCTAssertEqual(answer.body, .object(sortingKeys: ["error_code": .string("client-too-old"), "error_description": .string("too old"),
@@ -56,8 +56,8 @@ final class StandInFaultTests: StandInTestCase {
     }
 
     func testPayloadTooLargeAndServerError() throws {
-        try client.injectFault(.payloadTooLarge)
-        try client.injectFault(.serverError)
+        try client.injectFault(.payloadTooLarge, account: account.userID)
+        try client.injectFault(.serverError, account: account.userID)
         XCTAssertEqual(try send("s1").status, 413)
         XCTAssertEqual(try send("s1").status, 500)
         XCTAssertEqual(try send("s1").status, 200)
@@ -66,14 +66,14 @@ final class StandInFaultTests: StandInTestCase {
     }
 
     func testDelayHoldsTheAnswer() throws {
-        try client.injectFault(.delay(milliseconds: 300))
+        try client.injectFault(.delay(milliseconds: 300), account: account.userID)
         let started = Date()
         XCTAssertEqual(try send("d1").results.map(\.status), ["success"])
         XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.29)
     }
 
     func testCloseDropsTheConnectionWithoutAnAnswer() throws {
-        try client.injectFault(.closeConnection)
+        try client.injectFault(.closeConnection, account: account.userID)
         XCTAssertThrowsError(try send("c1")) { error in
             guard case StandInClientError.transport = error else { return XCTFail("expected a transport error, got \(error)") }
         }
@@ -82,8 +82,8 @@ final class StandInFaultTests: StandInTestCase {
     }
 
     func testFaultsApplyFirstInFirstOutAndReset() throws {
-        try client.injectFault(.serverError, count: 2)
-        try client.injectFault(.payloadTooLarge)
+        try client.injectFault(.serverError, count: 2, account: account.userID)
+        try client.injectFault(.payloadTooLarge, account: account.userID)
         XCTAssertEqual(try client.pendingFaults().map(\.remaining), [2, 1])
         XCTAssertEqual(try send("f1").status, 500)
         XCTAssertEqual(try client.pendingFaults().map(\.remaining), [1, 1])
@@ -96,8 +96,23 @@ final class StandInFaultTests: StandInTestCase {
     }
 
     func testFaultsDoNotTouchOtherEndpoints() throws {
-        try client.injectFault(.serverError)
+        try client.injectFault(.serverError, account: account.userID)
         XCTAssertEqual(try client.health()["status"], .string("ok"))
         XCTAssertEqual(try client.pendingFaults().count, 1)
+    }
+
+    func testAFaultHitsOnlyTheAccountItNamesAndAnUnknownAccountIsRefused() throws {
+        let other = try client.createAccount()
+        let otherToken = try client.deviceLogin(account: other.userID).accessToken
+        try client.injectFault(.serverError, count: 2, account: account.userID)
+        let otherAnswer = try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "o1")], accessToken: otherToken)
+        XCTAssertEqual(otherAnswer.status, 200, "another account's batch never meets the fault")
+        XCTAssertEqual(try client.pendingFaults().map(\.remaining), [2], "nor uses it up")
+        XCTAssertEqual(try send("a1").status, 500)
+        XCTAssertEqual(try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "a1")], accessToken: "not-a-token").status, 401)
+        XCTAssertEqual(try client.pendingFaults().map(\.remaining), [1], "an unauthenticated batch uses up nothing")
+        XCTAssertThrowsError(try client.injectFault(.serverError, account: "no-such-user")) { error in
+            XCTAssertTrue("\(error)".contains("404"), "\(error)")
+        }
     }
 }

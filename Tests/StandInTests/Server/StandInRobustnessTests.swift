@@ -178,8 +178,9 @@ final class StandInRobustnessTests: StandInTestCase {
         let server = try StandInServer(configuration: StandInConfiguration())
         try server.start()
         let client = server.client(timeout: 30)
-        let token = try client.deviceLogin().accessToken
-        try client.injectFault(.delay(milliseconds: 60_000))
+        let account = try client.createAccount()
+        let token = try client.deviceLogin(account: account.userID).accessToken
+        try client.injectFault(.delay(milliseconds: 60_000), account: account.userID)
         let answered = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             _ = try? client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "slow")], accessToken: token)

@@ -30,7 +30,7 @@ final class StandInSendWitnessTests: StandInTestCase {
     }
 
     func testABatchRefusedByAFaultIsStillASend() throws {
-        try client.injectFault(.serverError)
+        try client.injectFault(.serverError, account: account.userID)
         XCTAssertEqual(try client.sendBatch([SampleEnvelope.wpStatusChanged(eventID: "f1")], accessToken: token).status, 500)
         let send = try XCTUnwrap(try client.sends(account: account.userID).last)
         XCTAssertEqual(send.eventIDs, ["f1"], "the body is read even though the handler never decoded it")

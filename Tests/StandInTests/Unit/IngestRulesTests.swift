@@ -51,12 +51,14 @@ final class IngestRulesTests: XCTestCase {
         let faults: [BatchFault] = [.reject(category: "business_rule", message: "no"), .payloadTooLarge, .serverError, .closeConnection,
                                     .delay(milliseconds: 5), .protocolMismatch(errorCode: "client-too-old", description: "d", upgradeGuidance: "g")]
         for fault in faults {
-            let pending = PendingFault(fault: fault, remaining: 2)
+            let pending = PendingFault(fault: fault, account: "user-1", remaining: 2)
             XCTAssertEqual(try JSONDecoder().decode(PendingFault.self, from: JSONEncoder().encode(pending)), pending)
         }
-        XCTAssertEqual(try JSONDecoder().decode(PendingFault.self, from: Data(#"{"kind":"http_500","count":3}"#.utf8)).remaining, 3)
-        XCTAssertThrowsError(try JSONDecoder().decode(PendingFault.self, from: Data(#"{"kind":"explode"}"#.utf8)))
-        XCTAssertThrowsError(try JSONDecoder().decode(PendingFault.self, from: Data(#"{"kind":"close","count":0}"#.utf8)))
+        XCTAssertEqual(try JSONDecoder().decode(PendingFault.self, from: Data(#"{"kind":"http_500","account":"user-1","count":3}"#.utf8)).remaining, 3)
+        XCTAssertThrowsError(try JSONDecoder().decode(PendingFault.self, from: Data(#"{"kind":"http_500","count":3}"#.utf8)),
+                             "a fault names the account it applies to")
+        XCTAssertThrowsError(try JSONDecoder().decode(PendingFault.self, from: Data(#"{"kind":"explode","account":"user-1"}"#.utf8)))
+        XCTAssertThrowsError(try JSONDecoder().decode(PendingFault.self, from: Data(#"{"kind":"close","account":"user-1","count":0}"#.utf8)))
     }
 
     func testFormEncodingRoundTrip() {
