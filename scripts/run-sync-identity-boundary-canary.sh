@@ -204,10 +204,7 @@ fi
 tag="${tag:-$cli_version}"
 [[ "$tag" =~ ^[A-Za-z0-9._-]+$ ]] || preflight_fail "--tag may hold letters, digits, '.', '_' and '-' only"
 bundle_root="${CANARY_ARTIFACTS_DIR:-$repo_root/artifacts/sync_identity_boundary}"
-mkdir -p "$bundle_root"
-n=1
-until mkdir "$bundle_root/$tag-attempt$n" 2>/dev/null; do n=$((n + 1)); done
-attempt="$bundle_root/$tag-attempt$n"
+attempt="$("$canary" claim-attempt "$bundle_root" "$tag")" || preflight_fail "cannot claim an attempt directory under $bundle_root"
 mkdir -p "$attempt/runs"
 mv_log
 say "evidence: $attempt"

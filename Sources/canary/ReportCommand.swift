@@ -49,14 +49,15 @@ enum ReportCommand {
         return verdict.exitCode
     }
 
-    /// latest.json is a copy of the newest run file present; the manifest comes last so it covers everything.
+    /// latest.json is a copy of the newest run file present; then every file is made read-only and
+    /// the manifest, written last, covers them all.
     private static func seal(bundle: URL, runs: Int) throws {
         let newest = (1 ... runs).reversed().map { bundle.appendingPathComponent("runs/run-\($0).json") }
             .first { FileManager.default.fileExists(atPath: $0.path) }
         if let newest, let data = FileManager.default.contents(atPath: newest.path) {
             try ImmutableFile.write(data, to: bundle.appendingPathComponent("latest.json"))
         }
-        try Manifest.write(in: bundle)
+        try Manifest.seal(in: bundle)
         let check = try Manifest.verify(in: bundle)
         guard check.isIntact else {
             throw EvidenceError.manifestUnreadable(path: bundle.path, reason: "verification failed right after writing: \(check)")

@@ -12,9 +12,7 @@ enum VerifyCommand {
         let bundle = URL(fileURLWithPath: arguments[0])
         do {
             let report = try Manifest.verify(in: bundle)
-            report.changed.forEach { print("changed: \($0)") }
-            report.missing.forEach { print("missing: \($0)") }
-            report.extra.forEach { print("extra: \($0)") }
+            report.findings.forEach { print($0) }
             print(report.isIntact ? "intact: \(bundle.path)" : "NOT intact: \(bundle.path)")
             return report.isIntact ? 0 : 1
         } catch {

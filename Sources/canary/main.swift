@@ -11,6 +11,7 @@ let usage = """
       report    read a bundle's run files and print the verdict
       finalize  write latest.json and MANIFEST.sha256 of a bundle, then report
       verify    check a bundle against its MANIFEST.sha256
+      claim-attempt  claim the first unused <tag>-attempt<N> under a root and print it
       gate      walk the release-gate state machine
       matrix    run the scenarios once per CLI version and tabulate the verdicts
       host-check  exit 2 naming any sync daemon on the host (the CLI's daemon scan is host-wide)
@@ -28,6 +29,8 @@ case "finalize":
     exit(ReportCommand.run(Array(arguments.dropFirst()), finalize: true))
 case "verify":
     exit(VerifyCommand.run(Array(arguments.dropFirst())))
+case "claim-attempt":
+    exit(ClaimAttemptCommand.run(Array(arguments.dropFirst())))
 case "matrix":
     exit(MatrixCommand.run(Array(arguments.dropFirst())))
 case "gate":

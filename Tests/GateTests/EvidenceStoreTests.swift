@@ -1,6 +1,9 @@
 import CanaryCore
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 final class EvidenceStoreTests: XCTestCase {
     private var root: URL!
@@ -43,7 +46,7 @@ final class EvidenceStoreTests: XCTestCase {
         try ImmutableFile.write(Data("run one".utf8), to: root.appendingPathComponent("runs/run-1.json"))
         try ImmutableFile.write(Data("<xml/>".utf8), to: root.appendingPathComponent("runs/run-1.xml"))
         try ImmutableFile.write(Data("log".utf8), to: root.appendingPathComponent("canary.log"))
-        let text = try Manifest.write(in: root)
+        let text = try Manifest.seal(in: root)
         XCTAssertTrue(text.contains("  runs/run-1.json\n"))
         XCTAssertTrue(try Manifest.verify(in: root).isIntact)
 
@@ -61,9 +64,58 @@ final class EvidenceStoreTests: XCTestCase {
 
     func testManifestIsSha256sumCompatible() throws {
         try Data("abc".utf8).write(to: root.appendingPathComponent("a.txt"))
-        try Manifest.write(in: root)
+        try Manifest.seal(in: root)
         let manifest = try String(contentsOf: root.appendingPathComponent(Manifest.fileName), encoding: .utf8)
         XCTAssertEqual(manifest, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  a.txt\n")
-        XCTAssertEqual(Manifest.parse("ba78 *a.txt\n"), ["a.txt": "ba78"], "binary-mode lines parse too")
+        let digest = String(repeating: "ab", count: 32)
+        XCTAssertEqual(Manifest.parse("\(digest) *a.txt\n").digests, ["a.txt": digest], "binary-mode lines parse too")
+    }
+
+    /// A bundle sealed with one run file, read-only.
+    private func sealedBundle() throws -> URL {
+        try ImmutableFile.write(Data("run one".utf8), to: root.appendingPathComponent("runs/run-1.json"))
+        try Data("log".utf8).write(to: root.appendingPathComponent("canary.log"))
+        try Manifest.seal(in: root)
+        return root.appendingPathComponent("runs/run-1.json")
+    }
+
+    func testSealingMakesEveryFileReadOnly() throws {
+        _ = try sealedBundle()
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("canary.log").path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o222, 0, "a file the script's chmod never reached is read-only too")
+    }
+
+    func testAFileReplacedByASymbolicLinkIsNotIntact() throws {
+        let run = try sealedBundle()
+        let copy = root.deletingLastPathComponent().appendingPathComponent("elsewhere-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try Data("run one".utf8).write(to: copy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: run.deletingLastPathComponent().path)
+        try FileManager.default.removeItem(at: run)
+        try FileManager.default.createSymbolicLink(at: run, withDestinationURL: copy)
+        let report = try Manifest.verify(in: root)
+        XCTAssertFalse(report.isIntact, "the same bytes behind a link are not the evidence")
+        XCTAssertEqual(report.irregular, ["runs/run-1.json is a symbolic link (to \(copy.path)), not a file"])
+        XCTAssertEqual(report.missing, [], "named once, as a link")
+    }
+
+    func testHiddenFilesFIFOsAndEmptyDirectoriesAreFindings() throws {
+        _ = try sealedBundle()
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.appendingPathComponent("runs").path)
+        try Data("x".utf8).write(to: root.appendingPathComponent("runs/.hidden"))
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("pipe").path, 0o600), 0)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: false)
+        let report = try Manifest.verify(in: root)
+        XCTAssertEqual(report.extra, ["runs/.hidden"])
+        XCTAssertEqual(report.irregular.sorted(), ["empty is an empty directory", "pipe is a FIFO, not a file"])
+        XCTAssertFalse(report.isIntact)
+    }
+
+    func testANameTheManifestCannotRepresentIsRefusedWhenSealing() throws {
+        try Data("x".utf8).write(to: root.appendingPathComponent("line\nbreak.json"))
+        XCTAssertThrowsError(try Manifest.seal(in: root)) { error in
+            XCTAssertTrue("\(error)".contains("line break"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent(Manifest.fileName).path), "nothing sealed")
     }
 }

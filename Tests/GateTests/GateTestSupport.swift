@@ -296,6 +296,13 @@ final class MemoryFiles: GateFileReading, @unchecked Sendable {
     func exists(_ path: String) -> Bool {
         storage.withLock { files in files[path] != nil || files.keys.contains { $0.hasPrefix(path + "/") } }
     }
+
+    func bundleEntries(below directory: String) throws -> [BundleEntry] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return storage.withLock { files in
+            files.filter { $0.key.hasPrefix(prefix) }.map { BundleEntry(path: String($0.key.dropFirst(prefix.count)), kind: .file($0.value)) }
+        }.sorted { $0.path < $1.path }
+    }
 }
 
 /// An attempt directory in memory.

@@ -6,6 +6,8 @@ public enum EvidenceError: Error, Equatable, CustomStringConvertible {
     case io(operation: String, path: String, errno: Int32)
     /// The manifest is missing or unreadable.
     case manifestUnreadable(path: String, reason: String)
+    /// The bundle holds something a manifest cannot list, so it cannot be sealed.
+    case unsealable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum EvidenceError: Error, Equatable, CustomStringConvertible {
             "\(operation) failed for \(path): \(String(cString: strerror(code)))"
         case let .manifestUnreadable(path, reason):
             "manifest \(path) cannot be read: \(reason)"
+        case let .unsealable(path, reason):
+            "cannot seal the bundle: \(path): \(reason)"
         }
     }
 }

@@ -113,7 +113,7 @@ struct MatrixVersionRunner {
     private func testEnvironment(binary: String, directory: URL) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         // A real server or a shared stand-in would mix the versions' witnesses.
-        for name in ["SPEC_KITTY_SAAS_URL", "CANARY_STANDIN_URL", "CANARY_SESSION_DIR", "CANARY_RUN_KEY"] { environment[name] = nil }
+        for name in ["SPEC_KITTY_SAAS_URL", "CANARY_STANDIN_URL", "CANARY_STANDIN_SECRET", "CANARY_SESSION_DIR", "CANARY_RUN_KEY"] { environment[name] = nil }
         environment["SPEC_KITTY_BIN"] = binary
         environment["CANARY_STANDIN_PROFILE"] = profile
         environment["CANARY_EVIDENCE_DIR"] = directory.path

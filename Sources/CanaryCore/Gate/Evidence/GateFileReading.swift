@@ -8,6 +8,8 @@ public protocol GateFileReading: Sendable {
     func entries(of directory: String) -> [String]
     /// True when `path` exists.
     func exists(_ path: String) -> Bool
+    /// Everything below `directory`, links and special files included, for the manifest's verifier.
+    func bundleEntries(below directory: String) throws -> [BundleEntry]
 }
 
 /// The real file system.
@@ -27,4 +29,9 @@ public struct LocalFileReader: GateFileReading {
 
     /// Checks existence.
     public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// Walks the directory without following links.
+    public func bundleEntries(below directory: String) throws -> [BundleEntry] {
+        try BundleWalker.entries(below: URL(fileURLWithPath: directory))
+    }
 }
