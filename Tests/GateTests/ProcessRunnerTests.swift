@@ -110,6 +110,41 @@ final class ProcessRunnerTests: XCTestCase {
         XCTAssertEqual(runner.liveChildren(), [])
     }
 
+    func testADescendantThatLeftTheGroupIsStillCountedAndEndedByPid() throws {
+        // `setsid` moves the sleep out of the command's process group: kill(-pgid) cannot reach it.
+        let result = try runner.run(["/bin/sh", "-c", "setsid sleep 30 </dev/null >/dev/null 2>&1 & echo $!"], timeout: 10)
+        let escaped = try XCTUnwrap(pid_t(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let deadline = Date().addingTimeInterval(5)
+        while !runner.liveChildren().contains(escaped), Date() < deadline { usleep(20000) }
+        XCTAssertTrue(runner.liveChildren().contains(escaped), "found by its tag: \(runner.liveChildren())")
+        runner.terminateAll()
+        XCTAssertEqual(runner.liveChildren(), [])
+        XCTAssertFalse(Self.isAlive(escaped), "ended")
+    }
+
+    func testATimeoutEndsADescendantThatLeftTheGroupToo() throws {
+        let result = try runner.run(["/bin/sh", "-c", "setsid sleep 30 </dev/null >/dev/null 2>&1 & echo $!; sleep 30"], timeout: 1)
+        XCTAssertTrue(result.timedOut)
+        let escaped = try XCTUnwrap(pid_t(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        XCTAssertEqual(runner.liveChildren(), [], "nothing of the timed-out command lives on")
+        XCTAssertFalse(Self.isAlive(escaped))
+    }
+
+    /// Alive and not a zombie: a killed orphan stays a zombie until init reaps it.
+    private static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")"), let state = stat[stat.index(after: close)...].split(separator: " ").first
+        else { return false }
+        return state != "Z" && state != "X"
+    }
+
+    func testEachChildCarriesItsCommandsTag() throws {
+        let first = try runner.run(["/bin/sh", "-c", "echo $CANARY_PROCESS_TAG"]).stdout
+        let second = try runner.run(["/bin/sh", "-c", "echo $CANARY_PROCESS_TAG"]).stdout
+        XCTAssertTrue(first.hasPrefix("runner-"), first)
+        XCTAssertNotEqual(first, second, "one tag per command, so a timeout ends only its own")
+    }
+
     func testInheritedEnvironmentIsMergedWithOverridesAndRemovals() throws {
         let environment = ProcessEnvironment.inheriting(
             ["CANARY_OVERRIDE": "yes", "HOME": "/tmp/canary-home"],
@@ -117,7 +152,8 @@ final class ProcessRunnerTests: XCTestCase {
             from: ["PATH": "/usr/bin:/bin", "CANARY_DROPPED": "1", "CANARY_KEPT": "2", "HOME": "/root"]
         )
         let result = try runner.run(["env"], environment: environment)
-        let lines = Set(result.stdout.split(separator: "\n").map(String.init))
+        // The runner adds its own tag (EscapedDescendants) and nothing else.
+        let lines = Set(result.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("CANARY_PROCESS_TAG=") })
         XCTAssertEqual(lines, ["PATH=/usr/bin:/bin", "CANARY_KEPT=2", "CANARY_OVERRIDE=yes", "HOME=/tmp/canary-home"])
     }
 

@@ -14,7 +14,10 @@ import Glibc
 /// with their parent.
 ///
 /// Every group started is remembered until it is empty, so a test can assert
-/// `liveChildren()` is empty at teardown.
+/// `liveChildren()` is empty at teardown. A descendant that left its group
+/// (`setsid`) is still found, by the `CANARY_PROCESS_TAG` every child
+/// inherits (`EscapedDescendants`): a timeout ends it with its command, and
+/// `liveChildren()` and `terminateAll()` count it.
 public final class ProcessRunner: @unchecked Sendable {
     /// Limit for a command that does not name its own.
     public let defaultTimeout: TimeInterval
@@ -31,6 +34,9 @@ public final class ProcessRunner: @unchecked Sendable {
 
     private let logSink: CommandLogSink?
     private let spillDirectory: URL
+    /// This runner's tag; each command's is `<tag>.<n>`.
+    private let tag = "runner-" + UUID().uuidString.prefix(13).lowercased()
+    private var started = 0
     private let lock = NSLock()
     private var sequence = 0
     private var groups: Set<pid_t> = []
@@ -85,6 +91,9 @@ public final class ProcessRunner: @unchecked Sendable {
         }
 
         let started = Date()
+        let commandTag = nextTag()
+        var environment = environment
+        environment[EscapedDescendants.tagVariable] = commandTag
         let pid: pid_t
         do {
             pid = try spawn(
@@ -110,6 +119,10 @@ public final class ProcessRunner: @unchecked Sendable {
             onOutput: output, stdoutCapture: capture(), stderrCapture: capture()
         )
         let outcome = supervisor.supervise()
+        if outcome.timedOut {
+            // The group is gone; what left it goes with it.
+            EscapedDescendants.end(EscapedDescendants.pids(tag: commandTag), grace: 0)
+        }
         forgetIfEmpty(group: pid)
 
         var result = CommandResult(
@@ -138,25 +151,36 @@ public final class ProcessRunner: @unchecked Sendable {
         return result
     }
 
-    /// Process groups this runner started that still have a live member.
+    /// Process groups this runner started that still have a live member, then descendants that left them.
     ///
-    /// A group outlives its leader when a grandchild keeps running (`cmd &`);
-    /// those are exactly the leaks a teardown assertion should catch.
+    /// A group outlives its leader when a grandchild keeps running (`cmd &`),
+    /// and a descendant outlives its group when it calls `setsid`; those are
+    /// exactly the leaks a teardown assertion should catch.
     public func liveChildren() -> [pid_t] {
-        lock.lock()
-        defer { lock.unlock() }
-        groups = groups.filter(Self.groupHasMembers)
-        return groups.sorted()
+        let live = lock.withLock {
+            groups = groups.filter(Self.groupHasMembers)
+            return groups
+        }
+        return live.sorted() + escaped(outside: live)
     }
 
-    /// SIGTERMs every live group, then SIGKILLs what is left after `grace`.
+    /// SIGTERMs every live group and escaped descendant, then SIGKILLs what is left after `grace`.
     public func terminateAll(grace: TimeInterval = 1) {
-        let live = liveChildren()
-        guard !live.isEmpty else { return }
-        for group in live { kill(-group, SIGTERM) }
+        let groups = lock.withLock { self.groups.filter(Self.groupHasMembers) }
+        let escapees = escaped(outside: groups)
+        guard !groups.isEmpty || !escapees.isEmpty else { return }
+        for group in groups { kill(-group, SIGTERM) }
+        escapees.forEach { kill($0, SIGTERM) }
         let deadline = Date().addingTimeInterval(grace)
         while Date() < deadline, !liveChildren().isEmpty { usleep(10000) }
-        for group in liveChildren() { kill(-group, SIGKILL) }
+        for group in lock.withLock({ self.groups.filter(Self.groupHasMembers) }) { kill(-group, SIGKILL) }
+        escaped(outside: []).forEach { kill($0, SIGKILL) }
+    }
+
+    /// Tagged processes of this runner outside `groups`.
+    private func escaped(outside groups: Set<pid_t>) -> [pid_t] {
+        // Tags are `<runner>.<n>`; the trailing dot keeps runner-a from matching runner-ab.
+        EscapedDescendants.pids(tagPrefix: tag + ".", outside: groups)
     }
 
     /// "spec-kitty-sync-status" for `[…/spec-kitty, sync, status, --check]`.
@@ -237,6 +261,13 @@ public final class ProcessRunner: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if !Self.groupHasMembers(group) { groups.remove(group) }
+    }
+
+    private func nextTag() -> String {
+        lock.withLock {
+            started += 1
+            return "\(tag).\(started)"
+        }
     }
 
     private func nextSequence() -> Int {
