@@ -22,6 +22,9 @@
 # Exit: 0 every run passes; 1 a run failed or left no run file; 2 preflight.
 #
 # CANARY_ARTIFACTS_DIR moves the bundle root (default: artifacts/sync_identity_boundary).
+# CANARY_OUTCOME_FILE, when set, receives the outcome as JSON on every exit path
+# ({"exit_status", "evidence_directory", "runs", "summary"}): callers (the gate)
+# read that, never a log line.
 # For testing this script's own plumbing only: CANARY_BIN names a built
 # `canary` (the build step is skipped) and CANARY_RUN_COMMAND replaces the
 # per-run `swift test` command.
@@ -60,7 +63,26 @@ done
 scratch_log="$(mktemp "${TMPDIR:-/tmp}/canary-log.XXXXXX")"
 log_file="$scratch_log"
 say() { printf 'canary: %s\n' "$*" | tee -a "$log_file"; }
-preflight_fail() { say "preflight failed: $*"; exit 2; }
+summary_line=""
+preflight_fail() { summary_line="canary: preflight failed: $*"; say "preflight failed: $*"; exit 2; }
+
+json_string() {
+    local text="${1//\\/\\\\}"
+    text="${text//\"/\\\"}"
+    text="${text//$'\n'/\\n}"
+    text="${text//$'\t'/\\t}"
+    text="${text//$'\r'/\\r}"
+    printf '"%s"' "$text"
+}
+
+write_outcome() {
+    [[ -n "${CANARY_OUTCOME_FILE:-}" ]] || return 0
+    local directory="null"
+    [[ -z "$attempt" ]] || directory="$(json_string "$attempt")"
+    printf '{"exit_status": %d, "evidence_directory": %s, "runs": %d, "summary": %s}\n' \
+        "$1" "$directory" "$runs" "$(json_string "$summary_line")" >"$CANARY_OUTCOME_FILE.tmp" \
+        && mv -f "$CANARY_OUTCOME_FILE.tmp" "$CANARY_OUTCOME_FILE"
+}
 
 standin_pid=""
 test_pid=""
@@ -100,6 +122,8 @@ on_exit() {
     fi
     rm -f "$scratch_log"
     [[ -z "${secret_file:-}" ]] || rm -f "$secret_file"
+    [[ -n "$summary_line" ]] || summary_line="canary: ended (exit $code)${attempt:+ evidence: $attempt}"
+    write_outcome "$code" || true
 }
 trap on_exit EXIT
 trap 'exit 130' INT
@@ -303,4 +327,5 @@ if ! "$canary" finalize "$attempt" --runs "$runs" >/dev/null; then
 fi
 seal_permissions
 printf '%s\n' "$report"
+summary_line="$(tail -n 1 <<<"$report")"
 exit "$verdict"

@@ -18,9 +18,13 @@ final class GateStandInTargetTests: XCTestCase {
                                         environment: ["CANARY_STANDIN_URL": url, "SPEC_KITTY_SAAS_URL": "http://elsewhere"],
                                         processes: processes)
         _ = try runner.run(.single, cli: Build.cli, saasURL: url, output: nil)
-        XCTAssertEqual(processes.commands.current.first?.environment, [
+        var environment = try XCTUnwrap(processes.commands.current.first?.environment)
+        XCTAssertNotNil(environment.removeValue(forKey: CanaryScriptOutcome.fileVariable))
+        XCTAssertEqual(environment, [
             "CANARY_STANDIN_URL": url, "SPEC_KITTY_BIN": Build.cli.binary, "SPEC_KITTY_SAAS_URL": url, "SPEC_KITTY_ENABLE_SAAS_SYNC": "1",
         ])
+        XCTAssertEqual(SaaSTarget(url: url, targetDescription: "embedded", standInURL: url, standInSecret: "s").runEnvironment,
+                       ["CANARY_STANDIN_URL": url, "CANARY_STANDIN_SECRET": "s"], "the runs get the stand-in's admin secret with its URL")
     }
 
     func testTheTeamspaceCommandSeesTheStandInBesideTheRunsVariables() throws {

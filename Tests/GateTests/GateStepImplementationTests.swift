@@ -93,9 +93,12 @@ final class GateStepImplementationTests: XCTestCase {
     // MARK: Canary script
 
     func testScriptRunnerPassesTheTargetAndResolvesTheEvidenceDirectory() throws {
+        // The fake writes the outcome file as the script does on exit; stdout is only a log.
         let processes = FakeProcesses { command in
             let bundle = command.arguments.contains("--single") ? "artifacts/sync_identity_boundary/3.2.6rc2-attempt1" : "/abs/bundle"
-            return GateProcessResult(exitStatus: 0, stdout: "run 1 ...\ncanary: 1/1 runs pass (4/4 scenarios) evidence: \(bundle)\n")
+            let outcome = #"{"exit_status": 0, "evidence_directory": "\#(bundle)", "runs": 1, "summary": "canary: 1/1 runs pass (4/4 scenarios) evidence: \#(bundle)"}"#
+            if let path = command.environment[CanaryScriptOutcome.fileVariable] { try? Data(outcome.utf8).write(to: URL(fileURLWithPath: path)) }
+            return GateProcessResult(exitStatus: 0, stdout: "run 1 ...\ncanary: a log line, not the outcome evidence: /elsewhere\n")
         }
         let runner = ScriptCanaryRunner(script: "/repo/scripts/run-sync-identity-boundary-canary.sh", workingDirectory: "/repo", processes: processes)
         let single = try runner.run(.single, cli: Build.cli, saasURL: "http://127.0.0.1:9", output: nil)
@@ -108,11 +111,21 @@ final class GateStepImplementationTests: XCTestCase {
             ["bash", "/repo/scripts/run-sync-identity-boundary-canary.sh", "--single", "--yes"],
             ["bash", "/repo/scripts/run-sync-identity-boundary-canary.sh", "--yes"],
         ])
-        XCTAssertEqual(commands[0].environment, [
+        var environment = commands[0].environment
+        XCTAssertNotNil(environment.removeValue(forKey: CanaryScriptOutcome.fileVariable), "the script is told where to write its outcome")
+        XCTAssertEqual(environment, [
             "SPEC_KITTY_BIN": Build.cli.binary, "SPEC_KITTY_SAAS_URL": "http://127.0.0.1:9", "SPEC_KITTY_ENABLE_SAAS_SYNC": "1",
         ])
         XCTAssertEqual(commands[0].workingDirectory, "/repo")
-        XCTAssertNil(CanaryScriptOutcome.evidenceDirectory(inSummary: "canary: preflight failed", base: "/repo"))
+    }
+
+    func testAScriptThatLeftNoOutcomeFileHasNoEvidenceWhateverItPrinted() throws {
+        let processes = FakeProcesses { _ in GateProcessResult(exitStatus: 137, stdout: "canary: 1/1 runs pass evidence: /looks/real\n") }
+        let outcome = try ScriptCanaryRunner(script: "s.sh", workingDirectory: "/repo", processes: processes)
+            .run(.single, cli: Build.cli, saasURL: "http://127.0.0.1:9", output: nil)
+        XCTAssertNil(outcome.evidenceDirectory, "a log line is never read as the outcome")
+        XCTAssertEqual(outcome.exitStatus, 137)
+        XCTAssertEqual(outcome.summaryLine, "the script left no readable outcome file (exit 137)")
     }
 
     // MARK: Teamspace

@@ -49,10 +49,21 @@ final class ProtocolScriptTests: XCTestCase {
                                    targetEnvironment: .standin, serverProfile: nil, evidencePath: "", host: "test")
     }
 
+    /// The outcome the script wrote to `CANARY_OUTCOME_FILE`, decoded.
+    private func outcome(_ name: String) throws -> CanaryScriptOutcome {
+        let file = root.appendingPathComponent(name)
+        return CanaryScriptOutcome.read(outcomeFile: try Data(contentsOf: file), exitStatus: -1, base: ProtocolScript.repo.path)
+    }
+
     func testAMissingCLIIsRefusedAtPreflight() throws {
-        let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": "/nonexistent/spec-kitty"])
+        let outcomeFile = root.appendingPathComponent("outcome.json").path
+        let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": "/nonexistent/spec-kitty", "CANARY_OUTCOME_FILE": outcomeFile])
         XCTAssertEqual(result.exitCode, 2, result.tail())
         XCTAssertTrue(result.stdout.contains("preflight failed: spec-kitty CLI not found"), result.tail())
+        let written = try outcome("outcome.json")
+        XCTAssertNil(written.evidenceDirectory, "preflight refused before any attempt was claimed")
+        XCTAssertEqual(written.summaryLine, "canary: preflight failed: spec-kitty CLI not found or not executable: /nonexistent/spec-kitty")
+        XCTAssertTrue(try String(contentsOfFile: outcomeFile, encoding: .utf8).contains(#""exit_status": 2"#))
     }
 
     func testABrokenCLIIsRefusedAtPreflight() throws {
@@ -121,8 +132,12 @@ final class ProtocolScriptTests: XCTestCase {
     func testAFailingRunFileIsExitOneWithTheScenarioNamedAndTheStandInStopped() throws {
         let result = try runScript(["--single", "--tag", "t"], environment: [
             "SPEC_KITTY_BIN": try cli(), "CANARY_RUN_COMMAND": try filing(document(failing: .reviewRejectionForceRequiredContract)),
+            "CANARY_OUTCOME_FILE": root.appendingPathComponent("outcome.json").path,
         ])
         XCTAssertEqual(result.exitCode, 1, result.tail())
+        let written = try outcome("outcome.json")
+        XCTAssertEqual(written.evidenceDirectory, root.appendingPathComponent("artifacts/t-attempt1").path, "the bundle, as data")
+        XCTAssertTrue(written.summaryLine?.hasPrefix("canary: FAIL 0/1 runs pass (3/4 scenarios) evidence: ") ?? false, "\(written)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines.contains { $0.contains("scenario 4 Review Rejection Force-Required Contract: queue.rollback_row_missing") }, result.tail())
         XCTAssertTrue(lines.last?.hasPrefix("canary: FAIL 0/1 runs pass (3/4 scenarios) evidence: ") ?? false, result.tail())

@@ -16,11 +16,24 @@ public struct CanaryScriptOutcome: Codable, Equatable, Sendable {
         self.summaryLine = summaryLine
     }
 
-    /// The directory after `evidence: ` in the script's summary line, resolved against `base` when relative.
-    public static func evidenceDirectory(inSummary line: String, base: String) -> String? {
-        guard let marker = line.range(of: "evidence: ", options: .backwards) else { return nil }
-        let path = line[marker.upperBound...].trimmingCharacters(in: .whitespaces)
-        guard !path.isEmpty else { return nil }
-        return path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+    /// The variable naming the file the script writes its outcome to, as JSON, on every exit path.
+    public static let fileVariable = "CANARY_OUTCOME_FILE"
+
+    /// The outcome the script wrote (`{"exit_status", "evidence_directory", "runs", "summary"}`), resolved
+    /// against `base`; `exitStatus` is the process's, which a script killed before its trap ran still has.
+    public static func read(outcomeFile data: Data?, exitStatus: Int32, base: String) -> CanaryScriptOutcome {
+        struct Written: Decodable {
+            let evidenceDirectory: String?
+            let summary: String
+            enum CodingKeys: String, CodingKey {
+                case evidenceDirectory = "evidence_directory", summary
+            }
+        }
+        guard let data, let written = try? JSONDecoder().decode(Written.self, from: data) else {
+            return CanaryScriptOutcome(exitStatus: exitStatus, evidenceDirectory: nil,
+                                       summaryLine: "the script left no readable outcome file (exit \(exitStatus))")
+        }
+        let directory = written.evidenceDirectory.map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
+        return CanaryScriptOutcome(exitStatus: exitStatus, evidenceDirectory: directory, summaryLine: written.summary)
     }
 }

@@ -30,25 +30,24 @@ public struct ScriptCanaryRunner: CanaryRunner {
     /// "<script>".
     public var runnerDescription: String { script }
 
-    /// Runs the script and reads its summary line; a failing exit status is an outcome, not an error.
+    /// Runs the script and reads the outcome it wrote as JSON; a failing exit status is an outcome, not an error.
     public func run(
         _ mode: CanaryRunMode, cli: InstalledCLI, saasURL: String, output: (@Sendable (String) -> Void)?
     ) throws -> CanaryScriptOutcome {
+        let outcomeFile = (NSTemporaryDirectory() as NSString).appendingPathComponent("canary-outcome-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(atPath: outcomeFile) }
         let command = GateCommandLine(
             ["bash", script] + mode.scriptArguments,
             environment: environment.merging([
                 "SPEC_KITTY_BIN": cli.binary, "SPEC_KITTY_SAAS_URL": saasURL, "SPEC_KITTY_ENABLE_SAAS_SYNC": "1",
+                CanaryScriptOutcome.fileVariable: outcomeFile,
             ]) { _, gate in gate },
             workingDirectory: workingDirectory,
             // Four runs of up to 8 minutes each, with set-up, fit well inside these limits.
             timeout: mode == .single ? 30 * 60 : 120 * 60
         )
         let result = try processes.run(command, output: output)
-        let summary = result.lastStdoutLine
-        return CanaryScriptOutcome(
-            exitStatus: result.exitStatus,
-            evidenceDirectory: summary.flatMap { CanaryScriptOutcome.evidenceDirectory(inSummary: $0, base: workingDirectory) },
-            summaryLine: summary
-        )
+        return CanaryScriptOutcome.read(
+            outcomeFile: FileManager.default.contents(atPath: outcomeFile), exitStatus: result.exitStatus, base: workingDirectory)
     }
 }
