@@ -17,6 +17,10 @@ enum PosixSpawnSupport {
     static let addClosefrom: AddClosefrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
 
     /// Decodes a `waitpid` status word (the WIFEXITED/WEXITSTATUS macros are not imported).
+    /// glibc's `pipe2`, which Swift's Glibc module hides behind `_GNU_SOURCE`: `pipe` plus
+    /// `fcntl(FD_CLOEXEC)` leaves a window in which another thread's spawn inherits both ends.
+    static let pipe2: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32)? = symbol("pipe2")
+
     static func termination(fromWaitStatus status: Int32) -> CommandResult.Termination {
         let signal = status & 0x7F
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal)

@@ -192,20 +192,25 @@ public final class ProcessRunner: @unchecked Sendable {
 
     // MARK: - Internals
 
-    private func spawn(
+    func spawn(
         executable: String,
         argv: [String],
         environment: ProcessEnvironment,
         workingDirectory: URL?,
+        stdin: Int32? = nil,
         stdout: Int32,
         stderr: Int32
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        // Several CLI commands prompt when stdin is a terminal or a pipe left
-        // open; /dev/null also means a child can never SIGPIPE us.
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let stdin {
+            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        } else {
+            // Several CLI commands prompt when stdin is a terminal or a pipe left
+            // open; /dev/null also means a child can never SIGPIPE us.
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
         if let addClosefrom = PosixSpawnSupport.addClosefrom {
@@ -251,19 +256,19 @@ public final class ProcessRunner: @unchecked Sendable {
         return pid
     }
 
-    private func track(group: pid_t) {
+    func track(group: pid_t) {
         lock.lock()
         defer { lock.unlock() }
         groups.insert(group)
     }
 
-    private func forgetIfEmpty(group: pid_t) {
+    func forgetIfEmpty(group: pid_t) {
         lock.lock()
         defer { lock.unlock() }
         if !Self.groupHasMembers(group) { groups.remove(group) }
     }
 
-    private func nextTag() -> String {
+    func nextTag() -> String {
         lock.withLock {
             started += 1
             return "\(tag).\(started)"

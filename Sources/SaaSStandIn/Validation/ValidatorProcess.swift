@@ -1,8 +1,9 @@
+import CanaryCore
 import Foundation
 import Glibc
 
-/// One running helper process that answers one line per request line: spawned in its
-/// own process group with close-on-exec pipes, ended by that group, never by name.
+/// One running helper process that answers one line per request line, started by the one
+/// process runner in its own process group, ended by that group, never by name.
 ///
 /// Not thread-safe: `EventsValidatorClient` serializes every call under its lock.
 final class ValidatorProcess {
@@ -18,6 +19,7 @@ final class ValidatorProcess {
 
     /// The child's pid, also its process group id.
     let pid: pid_t
+    private let process: LaunchedProcess
     private let requestFD: Int32
     private let answerFD: Int32
     private let stderrPath: String
@@ -27,48 +29,23 @@ final class ValidatorProcess {
     /// How long a process that was sent EOF may take to exit before its group is killed.
     static let exitGrace: TimeInterval = 2
 
-    /// Spawns `arguments` (an absolute executable first) with stdin and stdout on pipes
+    /// Starts `arguments` (an absolute executable first) with stdin and stdout on pipes
     /// and stderr in a temp file, so a chatty or dying child can never block us.
     init(arguments: [String]) throws {
         precondition(!arguments.isEmpty, "a command needs an executable")
         // Writing to a child that died must cost an EPIPE, never this process.
         signal(SIGPIPE, SIG_IGN)
         stderrPath = (NSTemporaryDirectory() as NSString).appendingPathComponent("standin-validator-\(UUID().uuidString).stderr")
-
-        var requestPipe: [Int32] = [-1, -1]
-        var answerPipe: [Int32] = [-1, -1]
-        // CLOEXEC: CLI processes spawned concurrently by tests must not inherit our ends,
-        // or the helper would never see EOF on its stdin.
-        guard Self.pipe2(&requestPipe, O_CLOEXEC) == 0 else { throw Failure.systemCall("pipe2", errno: errno) }
-        guard Self.pipe2(&answerPipe, O_CLOEXEC) == 0 else {
-            let code = errno
-            requestPipe.forEach { _ = close($0) }
-            throw Failure.systemCall("pipe2", errno: code)
-        }
-        let stderrFD = open(stderrPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        defer {
-            // The child holds its own copies; the parent keeps only its two ends.
-            _ = close(requestPipe[0])
-            _ = close(answerPipe[1])
-            if stderrFD >= 0 { _ = close(stderrFD) }
-        }
-        guard stderrFD >= 0 else {
-            let code = errno
-            [requestPipe[1], answerPipe[0]].forEach { _ = close($0) }
-            throw Failure.systemCall("open \(stderrPath)", errno: code)
-        }
-
         do {
-            pid = try Self.spawn(arguments, stdin: requestPipe[0], stdout: answerPipe[1], stderr: stderrFD)
+            process = try ProcessRunner().launch(arguments, standardInput: .pipe, standardOutput: .pipe, standardError: .file(stderrPath))
         } catch {
-            [requestPipe[1], answerPipe[0]].forEach { _ = close($0) }
             unlink(stderrPath)
             throw error
         }
-        requestFD = requestPipe[1]
-        answerFD = answerPipe[0]
-        // Non-blocking writes, so a helper that stops reading cannot hold a request past its deadline.
-        _ = fcntl(requestFD, F_SETFL, fcntl(requestFD, F_GETFL) | O_NONBLOCK)
+        pid = process.pid
+        // Both exist: they were asked for as pipes.
+        requestFD = process.standardInput ?? -1
+        answerFD = process.standardOutput ?? -1
     }
 
     deinit { terminate() }
@@ -85,16 +62,11 @@ final class ValidatorProcess {
     func terminate(grace: TimeInterval = ValidatorProcess.exitGrace) {
         guard !ended else { return }
         ended = true
-        _ = close(requestFD)
+        process.closeStandardInput()
         // stdout reaching EOF means the helper is gone (or at least done with us).
         let deadline = Date(timeIntervalSinceNow: grace)
         while (try? readLine(deadline: deadline)) != nil {}
-        _ = close(answerFD)
-        // The leader is still unreaped here (alive or a zombie), so its pid, which is the
-        // group id, cannot have been reused: this signal reaches our group only.
-        kill(-pid, SIGKILL)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        process.end(grace: 0)
         unlink(stderrPath)
     }
 
@@ -153,58 +125,5 @@ final class ValidatorProcess {
             if ready > 0 { return }
             if ready < 0 && errno != EINTR { throw Failure.systemCall("poll", errno: errno) }
         }
-    }
-
-    // MARK: - Spawning
-
-    /// glibc's `pipe2`, which Swift's Glibc module hides behind `_GNU_SOURCE`. `pipe` plus
-    /// `fcntl(FD_CLOEXEC)` would leave a window in which a thread spawning a CLI inherits
-    /// both ends; `pipe2` sets the flag atomically.
-    private static func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 {
-        guard let function = pipe2Function else {
-            errno = ENOSYS
-            return -1
-        }
-        return function(fds, flags)
-    }
-
-    private static let pipe2Function: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32)? = {
-        // RTLD_DEFAULT is the null handle on glibc.
-        dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2").map {
-            unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)
-        }
-    }()
-
-    private static func spawn(_ arguments: [String], stdin: Int32, stdout: Int32, stderr: Int32) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        // dup2 clears close-on-exec on the targets only: the child keeps 0, 1 and 2.
-        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Its own group (pgid = pid) so one kill(-pid) ends it and anything it started;
-        // default dispositions because `canary standin` ignores SIGINT/SIGTERM/SIGPIPE and
-        // ignored signals survive exec; an empty mask for the same reason.
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGPIPE, SIGINT, SIGTERM] { sigaddset(&defaults, number) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let code = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
-        guard code == 0 else { throw Failure.systemCall("posix_spawn \(arguments[0])", errno: code) }
-        return pid
     }
 }

@@ -1,13 +1,11 @@
+import CanaryCore
 import Foundation
 import SaaSStandIn
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The stand-in under soak: a `canary standin` child on one store, killed with SIGKILL and restarted at will.
 ///
 /// A child, not an in-process server, so kill -9 is real: what the store
-/// kept is exactly what survives a crash.
+/// kept is exactly what survives a crash. Started by the one process runner.
 final class SoakServer {
     /// Why the stand-in could not be started.
     struct StartFailure: Error, CustomStringConvertible {
@@ -17,7 +15,8 @@ final class SoakServer {
     let executable: String
     let directory: URL
     let flags: [String]
-    private(set) var process: Process?
+    private let runner = ProcessRunner()
+    private(set) var process: LaunchedProcess?
     private(set) var baseURL: URL?
     /// The running server's admin secret.
     private(set) var adminSecret: String?
@@ -41,24 +40,15 @@ final class SoakServer {
         baseURL.map { StandInClient(baseURL: $0, adminSecret: adminSecret) }
     }
 
-    /// Whether the child is still running.
-    var isRunning: Bool { process?.isRunning ?? false }
 
     /// Starts the child and waits (up to 30 s) for the URL it prints first.
     func start() throws {
         starts += 1
         let stdout = directory.appendingPathComponent("stdout-\(starts).log")
         let stderr = directory.appendingPathComponent("stderr-\(starts).log")
-        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: executable)
         let secretFile = directory.appendingPathComponent("admin-secret-\(starts)").path
-        child.arguments = ["standin", "--port", "0", "--db", storePath, "--secret-file", secretFile] + flags
-        child.standardInput = FileHandle.nullDevice
-        child.standardOutput = try FileHandle(forWritingTo: stdout)
-        child.standardError = try FileHandle(forWritingTo: stderr)
-        try child.run()
+        let child = try runner.launch([executable, "standin", "--port", "0", "--db", storePath, "--secret-file", secretFile] + flags,
+                                      standardOutput: .file(stdout.path), standardError: .file(stderr.path))
         process = child
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
@@ -68,7 +58,7 @@ final class SoakServer {
                 adminSecret = try AdminSecret.read(from: secretFile)
                 return
             }
-            guard child.isRunning else { break }
+            guard child.exited == nil else { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
         let reason = (try? String(contentsOf: stderr, encoding: .utf8)) ?? ""
@@ -78,32 +68,25 @@ final class SoakServer {
 
     /// SIGKILL, as a crash would: nothing gets to flush or close.
     func kill9() {
-        guard let child = process else { return }
-        kill(child.processIdentifier, SIGKILL)
-        child.waitUntilExit()
+        process?.killNow()
+        process?.end(grace: 0)
         process = nil
         baseURL = nil
     }
 
     /// Ends the child and its process group by id: SIGTERM, then SIGKILL after 5 s.
     func stop() {
-        guard let child = process else { return }
+        process?.end(grace: 5)
         process = nil
         baseURL = nil
-        let pid = child.processIdentifier
-        kill(pid, SIGTERM)
-        let deadline = Date().addingTimeInterval(5)
-        while child.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if child.isRunning {
-            kill(-pid, SIGKILL)
-            kill(pid, SIGKILL)
-        }
-        child.waitUntilExit()
     }
 
     /// How the child ended, when it ended on its own (a crash); nil while it runs or after kill9/stop.
     var unexpectedExit: String? {
-        guard let child = process, !child.isRunning else { return nil }
-        return child.terminationReason == .uncaughtSignal ? "signal \(child.terminationStatus)" : "exit \(child.terminationStatus)"
+        guard let ended = process?.exited else { return nil }
+        switch ended {
+        case let .exited(code): return "exit \(code)"
+        case let .signaled(number): return "signal \(number)"
+        }
     }
 }

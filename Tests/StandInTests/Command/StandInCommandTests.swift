@@ -16,23 +16,10 @@ final class StandInCommandTests: XCTestCase {
         throw XCTSkip("canary executable not built next to the tests (run `swift build` first)")
     }
 
-    private func launch(_ arguments: [String], stdout: URL) throws -> (Process, DispatchSemaphore) {
-        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        let output = try FileHandle(forWritingTo: stdout)
-        defer { try? output.close() }
-        let process = Process()
-        process.executableURL = try canary()
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
-        addTeardownBlock {
-            if process.isRunning { kill(-process.processIdentifier, SIGKILL) }
-        }
-        return (process, exited)
+    private func launch(_ arguments: [String], stdout: URL) throws -> LaunchedProcess {
+        let process = try ProcessRunner().launch([try canary().path] + arguments, standardOutput: .file(stdout.path))
+        addTeardownBlock { process.end(grace: 0) }
+        return process
     }
 
     func testServesUntilSIGTERMThenExitsZero() throws {
@@ -42,7 +29,7 @@ final class StandInCommandTests: XCTestCase {
         let stdout = directory.appendingPathComponent("stdout")
         let database = directory.appendingPathComponent("store.sqlite")
         let secretFile = directory.appendingPathComponent("admin-secret")
-        let (process, exited) = try launch(["standin", "--port", "0", "--db", database.path, "--historical-rows", "4",
+        let process = try launch(["standin", "--port", "0", "--db", database.path, "--historical-rows", "4",
                                             "--profile", "deployed-dev-2026-05", "--secret-file", secretFile.path], stdout: stdout)
 
         var firstLine: String?
@@ -66,9 +53,8 @@ final class StandInCommandTests: XCTestCase {
         XCTAssertThrowsError(try StandInClient(baseURL: url).accounts(), "no secret, no admin API")
         XCTAssertThrowsError(try StandInClient(baseURL: url, adminSecret: AdminSecret.generate()).accounts(), "nor with another one")
 
-        kill(process.processIdentifier, SIGTERM)
-        XCTAssertEqual(exited.wait(timeout: .now() + 10), .success, "did not stop on SIGTERM")
-        XCTAssertEqual(process.terminationStatus, 0)
+        kill(process.pid, SIGTERM)
+        XCTAssertEqual(process.waitForExit(timeout: 10), .exited(0), "did not stop on SIGTERM with exit 0")
         XCTAssertTrue(FileManager.default.fileExists(atPath: database.path), "--db is kept")
     }
 
@@ -78,11 +64,11 @@ final class StandInCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let stdout = directory.appendingPathComponent("stdout")
-        let (process, exited) = try launch(["standin", "--validate-payloads"], stdout: stdout)
+        let process = try launch(["standin", "--validate-payloads"], stdout: stdout)
 
         var firstLine: String?
         let deadline = Date(timeIntervalSinceNow: 60)
-        while firstLine == nil, Date() < deadline, process.isRunning {
+        while firstLine == nil, Date() < deadline, process.exited == nil {
             let text = (try? String(contentsOf: stdout, encoding: .utf8)) ?? ""
             if let newline = text.firstIndex(of: "\n") { firstLine = String(text[..<newline]) } else { usleep(20_000) }
         }
@@ -92,12 +78,11 @@ final class StandInCommandTests: XCTestCase {
         let unforced = SampleEnvelope.wpStatusChanged(eventID: "cmd-1", from: "in_progress", to: "planned")
             .replacingPayload("reason", with: .string("move-task: in_progress -> planned"))
         XCTAssertEqual(try client.sendBatch([unforced], accessToken: token).status, 400)
-        let validators = Self.children(of: process.processIdentifier)
+        let validators = Self.children(of: process.pid)
         XCTAssertEqual(validators.count, 1, "one long-lived validator helper")
 
-        kill(process.processIdentifier, SIGTERM)
-        XCTAssertEqual(exited.wait(timeout: .now() + 10), .success, "did not stop on SIGTERM")
-        XCTAssertEqual(process.terminationStatus, 0)
+        kill(process.pid, SIGTERM)
+        XCTAssertEqual(process.waitForExit(timeout: 10), .exited(0), "did not stop on SIGTERM with exit 0")
         for pid in validators { XCTAssertTrue(EventsValidatorFixture.waitUntilGone(pid), "validator \(pid) outlived the stand-in") }
     }
 
@@ -117,9 +102,8 @@ final class StandInCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         for (arguments, status) in [(["standin", "--port", "99999"], Int32(64)), (["standin", "--bogus"], 64),
                                     (["standin", "--profile", "nope"], 64), (["standin", "--db"], 64), (["standin", "--help"], 0)] {
-            let (process, exited) = try launch(arguments, stdout: directory.appendingPathComponent(UUID().uuidString))
-            XCTAssertEqual(exited.wait(timeout: .now() + 10), .success)
-            XCTAssertEqual(process.terminationStatus, status, arguments.joined(separator: " "))
+            let process = try launch(arguments, stdout: directory.appendingPathComponent(UUID().uuidString))
+            XCTAssertEqual(process.waitForExit(timeout: 10), .exited(status), arguments.joined(separator: " "))
         }
     }
 }
