@@ -171,7 +171,8 @@ else
     rm -f "$scratch_log.build"
 fi
 [[ -x "$canary" ]] || preflight_fail "canary executable not found: $canary"
-run_command="${CANARY_RUN_COMMAND:-swift test --skip-build --filter IdentityBoundary}"
+# --ignore-lock: the tests are built already (--skip-build), and the matrix runs versions side by side.
+run_command="${CANARY_RUN_COMMAND:-swift test --skip-build --ignore-lock --filter IdentityBoundary}"
 
 if [[ -n "${SPEC_KITTY_BIN:-}" ]]; then
     cli="$SPEC_KITTY_BIN"

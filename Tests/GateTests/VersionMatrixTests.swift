@@ -21,7 +21,7 @@ final class VersionMatrixTests: XCTestCase {
         return VersionMatrix(profile: "deployed-dev-2026-05", generatedAt: RunDocumentFixtures.start, columns: [
             .from(run: green, version: "3.2.7", durationSeconds: 600),
             .from(run: red, version: "3.2.0rc13"),
-            .unsupported(version: "4.0.0rc7", reason: MatrixUnsupportedCheck.reason(version: "4.0.0rc7", probes: ["auth": 2, "sync": 2]) ?? ""),
+            .unsupported(version: "4.0.0rc7", reason: Self.unsupported40),
         ])
     }
 
@@ -56,22 +56,23 @@ final class VersionMatrixTests: XCTestCase {
 
     // MARK: Unsupported CLIs
 
+    /// What the protocol script's preflight says of 4.0.0rc7, after `cli.unsupported: `.
+    static let unsupported40 = "spec-kitty-cli 4.0.0rc7 has no 'auth' command; the identity-boundary canary does not apply"
+
     func testACLIWithoutAuthOrSyncIsUnsupportedInEveryCell() throws {
-        let reason = try XCTUnwrap(MatrixUnsupportedCheck.reason(version: "4.0.0rc7", probes: ["auth": 2, "sync": 2]))
-        XCTAssertTrue(reason.hasPrefix("cli.unsupported: spec-kitty-cli 4.0.0rc7 has no 'auth' or 'sync' command"), reason)
+        // The matrix runs the protocol script; its preflight is the one judge of the sync surface.
+        let summary = "canary: preflight failed: cli.unsupported: \(Self.unsupported40)"
+        let reason = try XCTUnwrap(MatrixColumn.unsupportedReason(inScriptSummary: summary))
+        XCTAssertEqual(reason, Self.unsupported40)
         let column = MatrixColumn.unsupported(version: "4.0.0rc7", reason: reason)
         XCTAssertEqual(column.cells.map(\.verdict), Array(repeating: "cli.unsupported", count: 4))
         XCTAssertEqual(column.cells.map(\.scenario), ScenarioID.allCases)
         XCTAssertEqual(column.source, .unsupported)
     }
 
-    func testOneMissingSurfaceOrAProbeThatCouldNotRunIsUnsupported() {
-        XCTAssertNil(MatrixUnsupportedCheck.reason(version: "3.2.7", probes: ["auth": 0, "sync": 0]))
-        XCTAssertEqual(MatrixUnsupportedCheck.reason(version: "9.0.0", probes: ["auth": 0, "sync": 2]),
-                       "cli.unsupported: spec-kitty-cli 9.0.0 has no 'sync' command; the identity-boundary canary does not apply")
-        XCTAssertNotNil(MatrixUnsupportedCheck.reason(version: "9.0.0", probes: ["auth": Int32?(0), "sync": Int32?.none]))
-        XCTAssertNotNil(MatrixUnsupportedCheck.reason(version: SpecKittyVersion("4.0.0rc7")!))
-        XCTAssertNil(MatrixUnsupportedCheck.reason(version: SpecKittyVersion("3.2.0rc13")!))
+    func testAnyOtherPreflightRefusalIsNotUnsupported() {
+        XCTAssertNil(MatrixColumn.unsupportedReason(inScriptSummary: "canary: preflight failed: harness.host_not_isolated: sync daemon(s) ..."))
+        XCTAssertNil(MatrixColumn.unsupportedReason(inScriptSummary: "canary: preflight failed: cli.unsupported: "))
     }
 
     // MARK: Cells and columns

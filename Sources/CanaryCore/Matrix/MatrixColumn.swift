@@ -45,6 +45,13 @@ public struct MatrixColumn: Codable, Equatable, Sendable {
                             durationSeconds: durationSeconds)
     }
 
+    /// The reason after `cli.unsupported: ` in the protocol script's preflight summary, or nil for any other refusal.
+    public static func unsupportedReason(inScriptSummary summary: String) -> String? {
+        guard let marker = summary.range(of: "\(FailureMode.cliUnsupported.rawValue): ") else { return nil }
+        let reason = summary[marker.upperBound...].trimmingCharacters(in: .whitespaces)
+        return reason.isEmpty ? nil : reason
+    }
+
     /// A CLI without the sync surface: every cell `cli.unsupported`, nothing ran.
     public static func unsupported(version: String, reason: String) -> MatrixColumn {
         MatrixColumn(version: version, cliVersion: version, source: .unsupported,

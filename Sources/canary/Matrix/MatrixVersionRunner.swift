@@ -20,14 +20,13 @@ struct MatrixVersionRunner {
     /// The limit of one version's `swift test`: four scenarios of up to ~40 CLI calls each.
     static let runLimit: TimeInterval = 45 * 60
 
-    /// The column of `version`.
+    /// The column of `version`: installed here, then one run of the protocol script, the one orchestration path.
     func run(_ version: SpecKittyVersion) -> MatrixColumn {
         let name = version.description
         let directory = outputDirectory.appendingPathComponent(name, isDirectory: true)
-        let runFile = directory.appendingPathComponent("runs/run-1.json")
-        if FileManager.default.fileExists(atPath: runFile.path) {
-            progress("\(name): reusing the recorded run \(runFile.path)")
-            return column(version: name, runFile: runFile, duration: nil, exit: "reused")
+        if let bundle = EvidenceStore(root: directory).attempts(tag: name).last(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("runs/run-1.json").path) }) {
+            progress("\(name): reusing the recorded run in \(bundle.path)")
+            return column(version: name, runFile: bundle.appendingPathComponent("runs/run-1.json"), duration: nil, exit: "reused")
         }
         progress("\(name): installing (cached venv .venv-spec-kitty/\(name))")
         let binary: String
@@ -45,28 +44,42 @@ struct MatrixVersionRunner {
         } catch {
             return .missing(version: name, reason: "harness: could not run the bootstrap script: \(error)")
         }
-        if let reason = preflight(binary: binary, version: name, directory: directory) {
-            progress("\(name): \(reason)")
-            return .unsupported(version: name, reason: reason)
-        }
-        progress("\(name): running the four scenarios (log \(directory.path)/swift-test.log)")
+        let log = directory.appendingPathComponent("script.log")
+        let outcomeFile = directory.appendingPathComponent("outcome.json")
+        progress("\(name): one run of the protocol script (log \(log.path))")
         let started = Date()
-        let outcome: LoggedProcess.Outcome
-        // --ignore-lock: without it SwiftPM's build-directory lock makes a second
-        // concurrent `swift test --skip-build` wait, and --jobs 2 would run one at a time.
+        let finished: LoggedProcess.Outcome
         do {
-            outcome = try ProgressHeartbeat.during("\(name): running the four scenarios", every: Self.heartbeat, output: progress) {
+            finished = try ProgressHeartbeat.during("\(name): running the four scenarios", every: Self.heartbeat, output: progress) {
                 try LoggedProcess.run(
-                    ["swift", "test", "--skip-build", "--ignore-lock"] + (scratchPath.map { ["--scratch-path", $0] } ?? []) + ["--filter", "IdentityBoundary"],
-                    environment: testEnvironment(binary: binary, directory: directory),
-                    directory: repoRoot, log: directory.appendingPathComponent("swift-test.log"), timeout: Self.runLimit)
+                    ["/bin/bash", repoRoot.appendingPathComponent("scripts/run-sync-identity-boundary-canary.sh").path,
+                     "--single", "--yes", "--tag", name],
+                    environment: scriptEnvironment(binary: binary, directory: directory, outcomeFile: outcomeFile),
+                    directory: repoRoot, log: log, timeout: Self.runLimit)
             }
         } catch {
-            return .missing(version: name, reason: "harness: could not start swift test: \(error)")
+            return .missing(version: name, reason: "harness: could not start the protocol script: \(error)")
         }
         let duration = Date().timeIntervalSince(started)
-        let exit = outcome.timedOut ? "timed out after \(Int(Self.runLimit)) s" : "exit \(outcome.exitCode.map(String.init) ?? "?")"
-        return column(version: name, runFile: runFile, duration: duration, exit: exit)
+        let exitStatus = finished.exitCode ?? -1
+        let outcome = CanaryScriptOutcome.read(outcomeFile: FileManager.default.contents(atPath: outcomeFile.path),
+                                               exitStatus: exitStatus, base: repoRoot.path)
+        let exit = finished.timedOut ? "timed out after \(Int(Self.runLimit)) s" : "exit \(exitStatus)"
+        if exitStatus == 2 {
+            let summary = outcome.summaryLine ?? "preflight refused"
+            if let reason = MatrixColumn.unsupportedReason(inScriptSummary: summary) {
+                progress("\(name): \(reason)")
+                return .unsupported(version: name, reason: reason)
+            }
+            progress("\(name): \(summary)")
+            return .missing(version: name, reason: "harness: the protocol script refused to run: \(summary)", durationSeconds: duration)
+        }
+        guard let bundle = outcome.evidenceDirectory else {
+            progress("\(name): no evidence (\(exit)): \(outcome.summaryLine ?? "")")
+            return .missing(version: name, reason: "harness: the protocol script left no evidence (\(exit)): \(outcome.summaryLine ?? "")",
+                            durationSeconds: duration)
+        }
+        return column(version: name, runFile: URL(fileURLWithPath: bundle).appendingPathComponent("runs/run-1.json"), duration: duration, exit: exit)
     }
 
     private func column(version: String, runFile: URL, duration: Double?, exit: String) -> MatrixColumn {
@@ -91,34 +104,22 @@ struct MatrixVersionRunner {
         }
     }
 
-    /// The protocol script's preflight: `auth --help` and `sync --help` in a throwaway home.
-    private func preflight(binary: String, version: String, directory: URL) -> String? {
-        let probeHome = FileManager.default.temporaryDirectory.appendingPathComponent("canary-matrix-probe-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: probeHome, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: probeHome) }
-        let environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": probeHome.path,
-            "SPEC_KITTY_HOME": probeHome.path, "NO_COLOR": "1", "SPEC_KITTY_NO_UPGRADE_CHECK": "1", "SPEC_KITTY_NON_INTERACTIVE": "1",
-        ]
-        var probes: [String: Int32?] = [:]
-        for surface in MatrixUnsupportedCheck.surfaces {
-            let outcome = try? LoggedProcess.run([binary, surface, "--help"], environment: environment, directory: probeHome,
-                                                 log: directory.appendingPathComponent("preflight-\(surface)-help.log"), timeout: 120)
-            probes[surface] = outcome?.exitCode
-        }
-        return MatrixUnsupportedCheck.reason(version: version, probes: probes)
-    }
-
-    /// The inherited environment, pointed at this version and a fresh embedded stand-in.
-    private func testEnvironment(binary: String, directory: URL) -> [String: String] {
+    /// The inherited environment, pointed at this version, this column's directory and a stand-in of the script's own.
+    private func scriptEnvironment(binary: String, directory: URL, outcomeFile: URL) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         // A real server or a shared stand-in would mix the versions' witnesses.
-        for name in ["SPEC_KITTY_SAAS_URL", "CANARY_STANDIN_URL", "CANARY_STANDIN_SECRET", "CANARY_SESSION_DIR", "CANARY_RUN_KEY"] { environment[name] = nil }
+        for name in ["SPEC_KITTY_SAAS_URL", "CANARY_STANDIN_URL", "CANARY_STANDIN_SECRET", "CANARY_SESSION_DIR", "CANARY_RUN_KEY",
+                     "CANARY_EVIDENCE_DIR", "CANARY_RUN_NUMBER", "CANARY_RUN_COMMAND"] { environment[name] = nil }
         environment["SPEC_KITTY_BIN"] = binary
+        // This very executable: the script skips its own build, which the matrix did once.
+        environment["CANARY_BIN"] = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         environment["CANARY_STANDIN_PROFILE"] = profile
-        environment["CANARY_EVIDENCE_DIR"] = directory.path
-        environment["CANARY_RUN_NUMBER"] = "1"
+        environment["CANARY_ARTIFACTS_DIR"] = directory.path
         environment["CANARY_WORK_ROOT"] = directory.appendingPathComponent("work").path
+        environment["CANARY_OUTCOME_FILE"] = outcomeFile.path
+        if let scratchPath {
+            environment["CANARY_RUN_COMMAND"] = "swift test --skip-build --ignore-lock --scratch-path '\(scratchPath)' --filter IdentityBoundary"
+        }
         return environment
     }
 }
