@@ -7,14 +7,33 @@ import Foundation
 /// harness's (`EvidenceStore.createAttempt`): `mkdir` is the claim, and a root
 /// that cannot be written is an error at once, never an endless search.
 enum ClaimAttemptCommand {
+    /// The declared arguments; the help text and the parser both come from it.
+    static let spec = CommandSpec(
+        command: "canary claim-attempt",
+        summary: "Claims the first unused <tag>-attempt<N> directory under <root> (mkdir is the claim) and prints its path.",
+        positionals: [PositionalSpec("<root>", help: "the directory attempts go in"), PositionalSpec("<tag>", help: "the attempts' name")],
+        footer: "exit codes: 0 claimed, 1 it cannot be made, 64 usage error"
+    )
+
     /// Prints the claimed directory; exit 1 when it cannot be made, 64 for bad arguments.
     static func run(_ arguments: [String]) -> Int32 {
-        guard arguments.count == 2, !arguments.contains(where: { $0.hasPrefix("-") }), !arguments[1].isEmpty else {
-            FileHandle.standardError.write(Data("usage: canary claim-attempt <root> <tag>\n".utf8))
-            return 64
+        let root: String
+        let tag: String
+        do {
+            let parsed = try spec.parse(arguments)
+            if parsed.helpRequested {
+                print(spec.helpText)
+                return 0
+            }
+            root = parsed.positionals[0]
+            tag = parsed.positionals[1]
+            guard !tag.isEmpty else { throw UsageError.invalidValue(option: "<tag>", value: tag, why: "must not be empty") }
+        } catch {
+            FileHandle.standardError.write(Data("canary claim-attempt: \(error)\n\n\(spec.helpText)\n".utf8))
+            return UsageError.exitCode
         }
         do {
-            print(try EvidenceStore(root: URL(fileURLWithPath: arguments[0])).createAttempt(tag: arguments[1]).path)
+            print(try EvidenceStore(root: URL(fileURLWithPath: root)).createAttempt(tag: tag).path)
             return 0
         } catch {
             FileHandle.standardError.write(Data("canary claim-attempt: \(error)\n".utf8))

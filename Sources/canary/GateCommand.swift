@@ -3,14 +3,14 @@ import Foundation
 
 /// `canary gate`: walks the release-gate state machine.
 enum GateCommand {
-    /// Runs the command and returns the process exit code (0 GATE_COMPLETE, 1 STOPPED, 2 usage/preflight).
+    /// Runs the command and returns the process exit code (0 GATE_COMPLETE, 1 STOPPED, 2 preflight, 64 usage).
     static func run(_ arguments: [String]) -> Int32 {
         let options: GateOptions
         do {
             options = try GateOptions.parse(arguments)
         } catch {
             printError("canary gate: \(error)\nRun `canary gate --help` for the options.")
-            return 2
+            return UsageError.exitCode
         }
         if options.help {
             print(GateOptions.helpText)

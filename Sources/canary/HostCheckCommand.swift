@@ -3,22 +3,28 @@ import Foundation
 
 /// `canary host-check`: exit 2 naming every sync daemon on the host, which would make any CLI verdict the host's.
 enum HostCheckCommand {
-    static let usage = """
-        usage: canary host-check
+    /// The declared arguments (none); the help text and the parser both come from it.
+    static let spec = CommandSpec(
+        command: "canary host-check",
+        summary: """
+            Lists every live process the CLI's host-wide daemon scan counts (an argv
+            mentioning run_sync_daemon) with its pid and home, and exits 2 when there
+            is one; exits 0 on an isolated host. Nothing is stopped.
+            """,
+        footer: "exit codes: 0 isolated, 2 a sync daemon lives here, 64 usage error"
+    )
 
-        Lists every live process the CLI's host-wide daemon scan counts (an argv
-        mentioning run_sync_daemon) with its pid and home, and exits 2 when there
-        is one; exits 0 on an isolated host. Nothing is stopped.
-        """
-
+    /// Scans the host; returns 0 when isolated, 2 naming the daemons, 64 for arguments it does not take.
     static func run(_ arguments: [String]) -> Int32 {
-        if arguments.contains("--help") || arguments.contains("-h") {
-            print(usage)
-            return 0
-        }
-        guard arguments.isEmpty else {
-            FileHandle.standardError.write(Data("canary host-check: unexpected argument '\(arguments[0])'\n\(usage)\n".utf8))
-            return 2
+        do {
+            if try spec.parse(arguments).helpRequested {
+                print(spec.helpText)
+                return 0
+            }
+        } catch {
+            // 2 means "a daemon is here" to the protocol script; a typo must not read as that.
+            FileHandle.standardError.write(Data("canary host-check: \(error)\n\n\(spec.helpText)\n".utf8))
+            return UsageError.exitCode
         }
         guard let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) else { return 0 }
         print(refusal)

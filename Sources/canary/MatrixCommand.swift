@@ -5,16 +5,16 @@ import Foundation
 enum MatrixCommand {
     /// Runs the matrix; returns 0 when every supported version passed every scenario, 1 otherwise, 2 on a host not isolated, 64 on bad arguments.
     static func run(_ arguments: [String]) -> Int32 {
-        if arguments.contains("--help") || arguments.contains("-h") {
-            print(MatrixOptions.usage)
-            return 0
-        }
         let options: MatrixOptions
         do {
             options = try MatrixOptions.parse(arguments)
         } catch {
             FileHandle.standardError.write(Data("canary matrix: \(error)\n\n\(MatrixOptions.usage)\n".utf8))
-            return 64
+            return UsageError.exitCode
+        }
+        if options.help {
+            print(MatrixOptions.usage)
+            return 0
         }
         // The CLI's daemon scan is host-wide: beside a daemon the matrix did not start, every red would be the host's.
         if let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) {
@@ -24,7 +24,7 @@ enum MatrixCommand {
         let repoRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         guard FileManager.default.fileExists(atPath: repoRoot.appendingPathComponent("scripts/bootstrap-spec-kitty.sh").path) else {
             FileHandle.standardError.write(Data("canary matrix: run it from the package root (no scripts/bootstrap-spec-kitty.sh here)\n".utf8))
-            return 64
+            return UsageError.exitCode
         }
         let stamp = RunDocumentCoding.formatTimestamp(Date()).replacingOccurrences(of: ":", with: "")
         let output = URL(fileURLWithPath: options.outputDirectory ?? "artifacts/matrix-\(stamp)", relativeTo: repoRoot).standardizedFileURL

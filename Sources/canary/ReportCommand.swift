@@ -3,37 +3,42 @@ import Foundation
 
 /// `canary report`: reads a bundle's run files and prints the verdict; `canary finalize` seals the bundle.
 enum ReportCommand {
-    static let usage = """
-        usage: canary report <bundle> [--runs N]
-               canary finalize <bundle> [--runs N]
-
-        report    prints one line per run, the failing scenarios, the harness overhead
-                  and the one-line summary; exits 0 only when every run file says pass
-        finalize  copies the newest run file to latest.json, writes MANIFEST.sha256
-                  (once) and verifies it; exits 0 when the bundle is sealed intact
-        """
+    /// The declared options of `report` or, with `finalize: true`, of `finalize`.
+    static func spec(finalize: Bool) -> CommandSpec {
+        CommandSpec(
+            command: finalize ? "canary finalize" : "canary report",
+            summary: finalize
+                ? """
+                  Copies the newest run file to latest.json, writes MANIFEST.sha256 (once)
+                  and verifies it; exits 0 when the bundle is sealed intact, 1 when it cannot be.
+                  """
+                : """
+                  Prints one line per run, the failing scenarios, the harness overhead and the
+                  one-line summary; exits 0 only when every run file says pass.
+                  """,
+            options: [.value("--runs", valueName: "N", help: "runs the bundle holds, 1 to 4 (default 4)")],
+            positionals: [PositionalSpec("<bundle>", help: "the evidence bundle directory")],
+            footer: "A usage error exits \(UsageError.exitCode)."
+        )
+    }
 
     /// Runs `report` (the verdict) or, with `finalize: true`, `finalize` (the seal); returns the exit code.
     static func run(_ arguments: [String], finalize: Bool) -> Int32 {
-        var bundlePath: String?
-        var runs = 4
-        var iterator = arguments.makeIterator()
-        while let argument = iterator.next() {
-            switch argument {
-            case "--runs":
-                guard let value = iterator.next().flatMap(Int.init), (1 ... 4).contains(value) else {
-                    return fail("--runs takes a number from 1 to 4")
-                }
-                runs = value
-            case "--help", "-h":
-                print(usage)
+        let spec = spec(finalize: finalize)
+        let bundlePath: String
+        let runs: Int
+        do {
+            let parsed = try spec.parse(arguments)
+            if parsed.helpRequested {
+                print(spec.helpText)
                 return 0
-            default:
-                guard bundlePath == nil, !argument.hasPrefix("-") else { return fail("unexpected argument '\(argument)'") }
-                bundlePath = argument
             }
+            bundlePath = parsed.positionals[0]
+            runs = try parsed.value("--runs", invalid: "expected a number from 1 to 4") { Int($0).flatMap { (1 ... 4).contains($0) ? $0 : nil } } ?? 4
+        } catch {
+            FileHandle.standardError.write(Data("\(spec.command): \(error)\n\n\(spec.helpText)\n".utf8))
+            return UsageError.exitCode
         }
-        guard let bundlePath else { return fail("a bundle directory is required") }
         let bundle = URL(fileURLWithPath: bundlePath).standardizedFileURL
         if finalize {
             do {
@@ -41,7 +46,8 @@ enum ReportCommand {
                 print("sealed: \(bundle.appendingPathComponent(Manifest.fileName).path)")
                 return 0
             } catch {
-                return fail("could not seal \(bundle.path): \(error)", code: 1)
+                FileHandle.standardError.write(Data("canary finalize: could not seal \(bundle.path): \(error)\n".utf8))
+                return 1
             }
         }
         let verdict = ProtocolVerdict.read(bundle: bundle, expectedRuns: runs)
@@ -62,10 +68,5 @@ enum ReportCommand {
         guard check.isIntact else {
             throw EvidenceError.manifestUnreadable(path: bundle.path, reason: "verification failed right after writing: \(check)")
         }
-    }
-
-    private static func fail(_ message: String, code: Int32 = 64) -> Int32 {
-        FileHandle.standardError.write(Data("canary: \(message)\n\n\(usage)\n".utf8))
-        return code
     }
 }

@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 import SaaSStandIn
 
@@ -10,27 +11,36 @@ enum StandInBenchCommand {
     /// Batch sizes and how many requests each runs.
     static let plan: [(batchSize: Int, requests: Int)] = [(1, 400), (100, 60), (1000, 12)]
 
+    /// The declared options; the help text and the parser both come from it.
+    static let spec = CommandSpec(
+        command: "canary standin bench",
+        summary: """
+            Measures batch ingest (1, 100, 1000 envelopes per batch) on loopback and
+            prints events/s, p50 and p99; against --url (its secret in CANARY_STANDIN_SECRET),
+            or an in-process stand-in.
+            """,
+        options: [
+            .value("--url", valueName: "URL", help: "a running stand-in (default: one started in this process)"),
+            .value("--profile", valueName: "P", help: "the in-process stand-in's profile: instant (default) or deployed-dev-2026-05"),
+        ],
+        footer: "exit codes: 0 measured, 1 a request failed, 64 usage error"
+    )
+
     /// Runs the benchmark and returns the exit code.
     static func run(_ arguments: [String]) -> Int32 {
         var url: URL?
-        var profile = StandInProfile.instant
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            switch argument {
-            case "--url":
-                guard let text = remaining.popFirst(), let parsed = URL(string: text) else { return fail("--url needs a URL") }
-                url = parsed
-            case "--profile":
-                guard let text = remaining.popFirst(), let parsed = StandInProfile(rawValue: text) else {
-                    return fail("--profile needs instant or deployed-dev-2026-05")
-                }
-                profile = parsed
-            case "--help", "-h":
-                print(StandInCommand.usage)
+        let profile: StandInProfile
+        do {
+            let parsed = try spec.parse(arguments)
+            if parsed.helpRequested {
+                print(spec.helpText)
                 return 0
-            default:
-                return fail("unknown option '\(argument)'")
             }
+            url = try parsed.value("--url", invalid: "expected a URL") { URL(string: $0) }
+            profile = try parsed.value("--profile", invalid: "expected instant or deployed-dev-2026-05", StandInProfile.init(rawValue:)) ?? .instant
+        } catch {
+            FileHandle.standardError.write(Data("canary standin bench: \(error)\n\n\(spec.helpText)\n".utf8))
+            return UsageError.exitCode
         }
 
         var server: StandInServer?
@@ -57,7 +67,9 @@ enum StandInBenchCommand {
             fflush(nil)
             return 0
         } catch {
-            return fail("\(error)")
+            // A failed request is the server's answer, not a usage error.
+            FileHandle.standardError.write(Data("canary standin bench: \(error)\n".utf8))
+            return 1
         }
     }
 
@@ -94,10 +106,5 @@ enum StandInBenchCommand {
 
     private static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
-
-    private static func fail(_ message: String) -> Int32 {
-        FileHandle.standardError.write(Data("canary standin bench: \(message)\n".utf8))
-        return 64
     }
 }

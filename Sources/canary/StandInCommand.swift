@@ -1,10 +1,11 @@
+import CanaryCore
 import Foundation
 import SaaSStandIn
 
 /// `canary standin`: serves the stand-in SaaS until SIGINT or SIGTERM.
 ///
 /// ```
-/// canary standin [--port N] [--db PATH] [--historical-rows N] [--profile P] [--events-version V] [--validate-payloads]
+/// canary standin [--port N] [--db PATH] [--historical-rows N] [--profile P] [--events-version V] [--validate-payloads] ...
 /// canary standin bench [--url URL] [--profile P]
 /// canary standin soak [--keep]
 /// ```
@@ -13,42 +14,8 @@ import SaaSStandIn
 /// in `--secret-file` or on the second line. Exit 0 after a
 /// clean shutdown, 64 for bad flags, 70 when the server cannot start.
 enum StandInCommand {
-    static let usage = """
-        usage: canary standin [--port N] [--db PATH] [--historical-rows N] [--profile P] [--events-version V]
-                              [--validate-payloads]
-                              [--request-timeout S] [--idle-timeout S] [--max-connections N] [--secret-file PATH]
-               canary standin bench [--url URL] [--profile P]
-               canary standin soak [--keep]
-
-        Serves the stand-in SaaS on 127.0.0.1 and prints its base URL on the first line.
-        Its admin and witness API (/__standin__/) asks for a per-instance secret in the
-        X-Standin-Secret header: written to --secret-file (0600) before the URL is printed,
-        else printed on the second line. Stops cleanly on SIGINT or SIGTERM.
-
-          --port N             TCP port (default 0: the kernel picks one)
-          --db PATH            SQLite store to use or create (default: a temp file, deleted at exit)
-          --historical-rows N  historical business_rule rows seeded into a NEW store (default 22)
-          --profile P          instant (default) or deployed-dev-2026-05
-          --events-version V   spec_kitty_events version /health/ reports (default 6.1.0); with
-                               --validate-payloads, the version the validator installs and runs
-          --validate-payloads  strict consumer mode: validate every envelope with spec-kitty-events
-                               (validate_event) as the hosted SaaS does, and refuse a batch holding
-                               one that fails with HTTP 400 and the validator's message. Installs
-                               the validator through scripts/bootstrap-events-validator.sh on first
-                               use (run from the repository, or next to its .build)
-          --request-timeout S  seconds a started request may take to arrive (default 30)
-          --idle-timeout S     seconds a kept-alive connection may sit idle (default 120)
-          --max-connections N  connections served at once; more are answered 503 (default 256)
-          --secret-file PATH   write the admin secret to PATH (mode 0600) instead of printing it
-
-        bench: measures batch ingest (1, 100, 1000 envelopes per batch) on loopback and
-        prints events/s, p50 and p99; against --url (its secret in CANARY_STANDIN_SECRET),
-        or an in-process stand-in.
-
-        soak: a bounded soak and fuzz of a stand-in child (malformed requests, refused
-        bodies, a connection flood, witness readers, bursts cut by kill -9); prints what
-        it tried and what held; exit 1 when anything did not.
-        """
+    /// The `--help` text, generated from ``StandInArguments/spec``.
+    static var usage: String { StandInArguments.spec.helpText }
 
     /// Runs the command and returns the process exit code.
     static func run(_ arguments: [String]) -> Int32 {
@@ -59,7 +26,7 @@ enum StandInCommand {
             parsed = try StandInArguments.parse(arguments)
         } catch {
             FileHandle.standardError.write(Data("canary standin: \(error)\n\n\(usage)\n".utf8))
-            return 64
+            return UsageError.exitCode
         }
         if parsed.showHelp {
             print(usage)

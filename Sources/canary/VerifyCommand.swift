@@ -3,13 +3,28 @@ import Foundation
 
 /// `canary verify <bundle>`: checks a bundle against its manifest.
 enum VerifyCommand {
+    /// The declared arguments; the help text and the parser both come from it.
+    static let spec = CommandSpec(
+        command: "canary verify",
+        summary: "Checks a sealed bundle against its MANIFEST.sha256 and prints what changed, went missing or appeared.",
+        positionals: [PositionalSpec("<bundle>", help: "the evidence bundle directory")],
+        footer: "exit codes: 0 intact, 1 not intact or unreadable, 64 usage error"
+    )
+
     /// Prints what changed, went missing or appeared; exits 0 only for an intact bundle.
     static func run(_ arguments: [String]) -> Int32 {
-        guard arguments.count == 1, !arguments[0].hasPrefix("-") else {
-            FileHandle.standardError.write(Data("usage: canary verify <bundle>\n".utf8))
-            return 64
+        let bundle: URL
+        do {
+            let parsed = try spec.parse(arguments)
+            if parsed.helpRequested {
+                print(spec.helpText)
+                return 0
+            }
+            bundle = URL(fileURLWithPath: parsed.positionals[0])
+        } catch {
+            FileHandle.standardError.write(Data("canary verify: \(error)\n\n\(spec.helpText)\n".utf8))
+            return UsageError.exitCode
         }
-        let bundle = URL(fileURLWithPath: arguments[0])
         do {
             let report = try Manifest.verify(in: bundle)
             report.findings.forEach { print($0) }

@@ -17,7 +17,8 @@ let usage = """
       host-check  exit 2 naming any sync daemon on the host (the CLI's daemon scan is host-wide)
       version   print the harness version
 
-    Run `canary <command> --help` for a command's options.
+    Run `canary <command> --help` for a command's options. Every command takes
+    --name value and --name=value alike, and exits 64 for a usage error.
     """
 
 switch arguments.first {
@@ -43,5 +44,5 @@ case "help", "--help", "-h", nil:
     print(usage)
 default:
     FileHandle.standardError.write(Data("canary: unknown command '\(arguments[0])'\n\n\(usage)\n".utf8))
-    exit(64)
+    exit(UsageError.exitCode)
 }

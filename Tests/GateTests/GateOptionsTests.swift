@@ -68,6 +68,32 @@ final class GateOptionsTests: XCTestCase {
     func testHelpDocumentsTheExitCodes() {
         XCTAssertTrue(GateOptions.helpText.contains("0  GATE_COMPLETE"))
         XCTAssertTrue(GateOptions.helpText.contains("1  STOPPED"))
-        XCTAssertTrue(GateOptions.helpText.contains("2  usage or preflight error"))
+        XCTAssertTrue(GateOptions.helpText.contains("2  preflight error"))
+        XCTAssertTrue(GateOptions.helpText.contains("64  usage error"), "one usage exit code for every command")
+    }
+
+    func testHelpListsEveryOptionWithItsHelp() {
+        for option in GateOptions.spec.options {
+            XCTAssertTrue(GateOptions.helpText.contains(option.synopsis), option.name)
+        }
+        XCTAssertTrue(GateOptions.helpText.contains("--verbose, -v"))
+        XCTAssertTrue(GateOptions.helpText.hasPrefix("usage: canary gate [options]\n"))
+    }
+
+    func testEveryValuedOptionTakesTheEqualsSpelling() throws {
+        let options = try GateOptions.parse([
+            "--tracker=github", "--github-owner=o", "--line=3.2", "--candidate=3.2.7", "--index=pip", "--cli-bin=/b",
+            "--venv-root=/v", "--saas-url=https://x.test", "--cli-repo=/c", "--teamspace-command=make", "--teamspace-dir=/t",
+            "--work-dir=/w", "--repo-root=/r",
+        ])
+        XCTAssertEqual(options.tracker, .github)
+        XCTAssertEqual(options.githubOwner, "o")
+        XCTAssertEqual(options.line?.description, "3.2")
+        XCTAssertEqual(options.candidate?.description, "3.2.7")
+        XCTAssertEqual(options.index, .pip)
+        XCTAssertEqual(options.saasURL, "https://x.test")
+        XCTAssertEqual([options.cliBinary, options.venvRoot, options.cliRepository, options.workDirectory, options.repositoryRoot],
+                       ["/b", "/v", "/c", "/w", "/r"])
+        XCTAssertEqual([options.teamspaceCommand, options.teamspaceDirectory], ["make", "/t"])
     }
 }

@@ -54,6 +54,23 @@ final class VersionMatrixTests: XCTestCase {
         XCTAssertThrowsError(try MatrixOptions.parse(["3.2.7", "--bogus"]))
     }
 
+    func testOptionsTakeTheEqualsSpellingAndNameTheirMistakes() throws {
+        let options = try MatrixOptions.parse(["--profile=instant", "--out=x", "--jobs=3", "--scratch-path=.build/m", "3.2.7"])
+        XCTAssertEqual(options.profile, "instant")
+        XCTAssertEqual(options.outputDirectory, "x")
+        XCTAssertEqual(options.jobs, 3)
+        XCTAssertEqual(options.scratchPath, ".build/m")
+        XCTAssertThrowsError(try MatrixOptions.parse(["3.2.7", "--jobs=9"])) { error in
+            XCTAssertEqual("\(error)", "--jobs '9': expected a number from 1 to 4")
+        }
+        XCTAssertThrowsError(try MatrixOptions.parse(["latest"])) { error in
+            XCTAssertEqual("\(error)", "\(MatrixError.invalidVersion("latest"))")
+        }
+        XCTAssertThrowsError(try MatrixOptions.parse([])) { XCTAssertEqual($0 as? UsageError, .missingArgument("V")) }
+        XCTAssertTrue(try MatrixOptions.parse(["--help"]).help, "help needs no version")
+        XCTAssertTrue(MatrixOptions.usage.contains("--jobs N"))
+    }
+
     // MARK: Unsupported CLIs
 
     /// What the protocol script's preflight says of 4.0.0rc7, after `cli.unsupported: `.

@@ -4,15 +4,12 @@ public enum MatrixError: Error, Equatable, CustomStringConvertible {
     case invalidVersion(String)
     /// No version was given.
     case noVersions
-    /// An option is malformed.
-    case invalidOption(String, reason: String)
 
     /// A one-line explanation.
     public var description: String {
         switch self {
         case let .invalidVersion(text): return "'\(text)' is not a spec-kitty-cli version (e.g. 3.2.7, 3.2.0rc13)"
         case .noVersions: return "at least one version is required"
-        case let .invalidOption(option, reason): return "\(option): \(reason)"
         }
     }
 }

@@ -18,52 +18,56 @@ public struct MatrixOptions: Equatable, Sendable {
     /// The profile a matrix uses when none is named: the strictest one a conforming CLI passes.
     public static let defaultProfile = "deployed-dev-2026-05"
 
+    /// `--help` was given: print ``helpText`` and nothing else.
+    public var help = false
+
+    /// The declared options; the help text and the parser both come from it.
+    public static let spec = CommandSpec(
+        command: "canary matrix",
+        summary: """
+            Installs each spec-kitty-cli version into its own cached venv, runs the four
+            scenarios once per version against a fresh embedded stand-in, and writes
+            matrix.json and matrix.md into DIR (default artifacts/matrix-<time>).
+            A CLI without auth/sync commands is cli.unsupported without running anything.
+            A version whose DIR/<version>/runs/run-1.json already exists is not run again:
+            delete that directory to re-run it.
+            """,
+        options: [
+            .value("--profile", valueName: "P", help: "stand-in profile (default \(defaultProfile))"),
+            .value("--out", valueName: "DIR", help: "where matrix.json, matrix.md and each version's evidence go"),
+            .value("--jobs", valueName: "N", help: "versions run at once, 1 to 4 (default 1)"),
+            .flag("--skip-build", help: "do not build the tests first"),
+            .value("--scratch-path", valueName: "DIR", help: "SwiftPM scratch path for the build and the runs"),
+        ],
+        positionals: [PositionalSpec("V", arity: .oneOrMore, help: "spec-kitty-cli versions (3.2.7, 3.2.0rc13; commas also separate)")],
+        footer: """
+            exit codes:
+               0  every supported version passed every scenario
+               1  a scenario failed, or the build or the matrix files could not be written
+               2  a sync daemon lives on this host (its verdicts would be the host's)
+              64  usage error, or not run from the package root
+            """
+    )
+
     /// The usage text.
-    public static let usage = """
-        usage: canary matrix V1 [V2 …] [--profile P] [--out DIR] [--jobs N] [--skip-build] [--scratch-path DIR]
-
-        Installs each spec-kitty-cli version into its own cached venv, runs the four
-        scenarios once per version against a fresh embedded stand-in, and writes
-        matrix.json and matrix.md into DIR (default artifacts/matrix-<time>).
-        A CLI without auth/sync commands is cli.unsupported without running anything.
-        A version whose DIR/<version>/runs/run-1.json already exists is not run again:
-        delete that directory to re-run it.
-
-          --profile P        stand-in profile (default deployed-dev-2026-05)
-          --jobs N           versions run at once, 1 to 4 (default 1)
-          --skip-build       do not build the tests first
-          --scratch-path D   SwiftPM scratch path for the build and the runs
-        """
+    public static var usage: String { spec.helpText }
 
     /// Parses the arguments after `matrix`.
-    public static func parse(_ arguments: [String]) throws -> MatrixOptions {
-        var words: [String] = []
+    public static func parse(_ arguments: [String]) throws(UsageError) -> MatrixOptions {
+        let parsed = try spec.parse(arguments)
         var options = MatrixOptions(versions: [], profile: defaultProfile, outputDirectory: nil, jobs: 1, skipBuild: false, scratchPath: nil)
-        var iterator = arguments.makeIterator()
-        func value(_ option: String) throws -> String {
-            guard let next = iterator.next(), !next.hasPrefix("--") else {
-                throw MatrixError.invalidOption(option, reason: "needs a value")
-            }
-            return next
+        options.help = parsed.helpRequested
+        guard !options.help else { return options }
+        options.profile = parsed.value("--profile") ?? options.profile
+        options.outputDirectory = parsed.value("--out")
+        options.scratchPath = parsed.value("--scratch-path")
+        options.skipBuild = parsed.flag("--skip-build")
+        options.jobs = try parsed.value("--jobs", invalid: "expected a number from 1 to 4") { Int($0).flatMap { (1 ... 4).contains($0) ? $0 : nil } } ?? 1
+        do {
+            options.versions = try MatrixVersionList.parse(parsed.positionals)
+        } catch {
+            throw .refused("\(error)")
         }
-        while let argument = iterator.next() {
-            switch argument {
-            case "--profile": options.profile = try value(argument)
-            case "--out": options.outputDirectory = try value(argument)
-            case "--scratch-path": options.scratchPath = try value(argument)
-            case "--skip-build": options.skipBuild = true
-            case "--jobs":
-                let text = try value(argument)
-                guard let jobs = Int(text), (1 ... 4).contains(jobs) else {
-                    throw MatrixError.invalidOption(argument, reason: "'\(text)' is not a number from 1 to 4")
-                }
-                options.jobs = jobs
-            default:
-                guard !argument.hasPrefix("-") else { throw MatrixError.invalidOption(argument, reason: "unknown option") }
-                words.append(argument)
-            }
-        }
-        options.versions = try MatrixVersionList.parse(words)
         return options
     }
 }

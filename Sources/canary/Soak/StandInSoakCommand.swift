@@ -10,16 +10,18 @@ import SaaSStandIn
 /// it acknowledged; the witness must serve every accepted envelope byte for
 /// byte as it was sent. It stops by itself in well under a minute.
 enum StandInSoakCommand {
-    static let usage = """
-        usage: canary standin soak [--keep]
-
-        Starts `canary standin` on loopback with short timeouts (request 2 s, idle 3 s,
-        64 connections), tries malformed requests, refused bodies, a connection flood,
-        concurrent witness readers and three bursts cut by kill -9, and prints what it
-        tried, what held, and a summary. Exit 0 when everything held, 1 otherwise.
-
-          --keep   keep the soak directory (store and the stand-in's logs)
-        """
+    /// The declared options; the help text and the parser both come from it.
+    static let spec = CommandSpec(
+        command: "canary standin soak",
+        summary: """
+            Starts `canary standin` on loopback with short timeouts (request 2 s, idle 3 s,
+            64 connections), tries malformed requests, refused bodies, a connection flood,
+            concurrent witness readers and three bursts cut by kill -9, and prints what it
+            tried, what held, and a summary.
+            """,
+        options: [.flag("--keep", help: "keep the soak directory (store and the stand-in's logs)")],
+        footer: "exit codes: 0 everything held, 1 something did not, 64 usage error"
+    )
 
     /// Seconds the soak's stand-in gives a started request.
     static let requestTimeout = 2.0
@@ -28,17 +30,17 @@ enum StandInSoakCommand {
 
     /// Runs the soak and returns the exit code.
     static func run(_ arguments: [String]) -> Int32 {
-        var keep = false
-        for argument in arguments {
-            switch argument {
-            case "--keep": keep = true
-            case "--help", "-h":
-                print(usage)
+        let keep: Bool
+        do {
+            let parsed = try spec.parse(arguments)
+            if parsed.helpRequested {
+                print(spec.helpText)
                 return 0
-            default:
-                FileHandle.standardError.write(Data("canary standin soak: unknown option '\(argument)'\n\n\(usage)\n".utf8))
-                return 64
             }
+            keep = parsed.flag("--keep")
+        } catch {
+            FileHandle.standardError.write(Data("canary standin soak: \(error)\n\n\(spec.helpText)\n".utf8))
+            return UsageError.exitCode
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("standin-soak-\(UUID().uuidString.prefix(8))")
         do {

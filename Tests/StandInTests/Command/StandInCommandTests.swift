@@ -29,8 +29,9 @@ final class StandInCommandTests: XCTestCase {
         let stdout = directory.appendingPathComponent("stdout")
         let database = directory.appendingPathComponent("store.sqlite")
         let secretFile = directory.appendingPathComponent("admin-secret")
-        let process = try launch(["standin", "--port", "0", "--db", database.path, "--historical-rows", "4",
-                                            "--profile", "deployed-dev-2026-05", "--secret-file", secretFile.path], stdout: stdout)
+        // Both spellings, as every canary command takes them: `--x v` and `--x=v`.
+        let process = try launch(["standin", "--port", "0", "--db=\(database.path)", "--historical-rows=4",
+                                  "--profile", "deployed-dev-2026-05", "--secret-file=\(secretFile.path)"], stdout: stdout)
 
         var firstLine: String?
         let deadline = Date(timeIntervalSinceNow: 20)
@@ -101,9 +102,24 @@ final class StandInCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for (arguments, status) in [(["standin", "--port", "99999"], Int32(64)), (["standin", "--bogus"], 64),
-                                    (["standin", "--profile", "nope"], 64), (["standin", "--db"], 64), (["standin", "--help"], 0)] {
+                                    (["standin", "--profile", "nope"], 64), (["standin", "--db"], 64), (["standin", "--help"], 0),
+                                    (["standin", "--port=99999"], 64), (["standin", "--validate-payloads=yes"], 64),
+                                    (["standin", "bench", "--bogus"], 64), (["standin", "bench", "--profile=nope"], 64),
+                                    (["standin", "bench", "--url"], 64), (["standin", "bench", "--help"], 0),
+                                    (["standin", "soak", "--keep=yes"], 64), (["standin", "soak", "extra"], 64),
+                                    (["standin", "soak", "--help"], 0)] {
             let process = try launch(arguments, stdout: directory.appendingPathComponent(UUID().uuidString))
             XCTAssertEqual(process.waitForExit(timeout: 10), .exited(status), arguments.joined(separator: " "))
         }
+    }
+
+    func testBenchTakesTheEqualsSpellingAndAnUnreachableURLIsNotAUsageError() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("standin-command-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Port 1 on loopback refuses at once: the options were accepted, the first request fails (exit 1, not 64).
+        let process = try launch(["standin", "bench", "--url=http://127.0.0.1:1", "--profile=instant"],
+                                 stdout: directory.appendingPathComponent("stdout"))
+        XCTAssertEqual(process.waitForExit(timeout: 20), .exited(1))
     }
 }
