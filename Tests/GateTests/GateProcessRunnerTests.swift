@@ -8,9 +8,11 @@ final class GateProcessRunnerTests: XCTestCase {
 
     func testCapturesBothStreamsAndTheExitStatus() throws {
         let result = try runner.run(GateCommandLine(["sh", "-c", "echo out; echo err >&2; exit 3"]))
-        XCTAssertEqual(result, GateProcessResult(exitStatus: 3, stdout: "out\n", stderr: "err\n"))
+        XCTAssertEqual(result.exitStatus, 3)
+        XCTAssertEqual(result.stdout, "out\n")
+        XCTAssertEqual(result.stderr, "err\n")
         XCTAssertEqual(result.lastStdoutLine, "out")
-        XCTAssertEqual(result.tail(), "err\nout")
+        XCTAssertEqual(result.lastErrorLine, "err")
     }
 
     func testAddsEnvironmentAndRunsInTheWorkingDirectory() throws {

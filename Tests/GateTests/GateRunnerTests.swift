@@ -26,7 +26,7 @@ final class GateRunnerTests: XCTestCase {
             configuration.teamspaceDirectory = "/teamspace"
             let steps = GateSteps(
                 tracker: tracker, index: FixedPackageIndex(versions), installer: installer,
-                traceability: CLITraceabilityCheck(cloneDirectory: nil, processes: FakeProcesses { _ in GateProcessResult(exitStatus: 1) }),
+                traceability: CLITraceabilityCheck(cloneDirectory: nil, processes: FakeProcesses { _ in CommandResult(exitStatus: 1) }),
                 saas: saas, canary: canary, teamspace: teamspace, bundleFiles: files
             )
             let progress = progress

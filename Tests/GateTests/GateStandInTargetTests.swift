@@ -13,7 +13,7 @@ final class GateStandInTargetTests: XCTestCase {
     }
 
     func testTheScriptGetsTheStandInAndTheGatesOwnVariablesWin() throws {
-        let processes = FakeProcesses { _ in GateProcessResult(exitStatus: 0, stdout: "canary: 1/1 runs pass (4/4 scenarios) evidence: /b\n") }
+        let processes = FakeProcesses { _ in CommandResult(exitStatus: 0, stdout: "canary: 1/1 runs pass (4/4 scenarios) evidence: /b\n") }
         let runner = ScriptCanaryRunner(script: "/repo/scripts/run-sync-identity-boundary-canary.sh", workingDirectory: "/repo",
                                         environment: ["CANARY_STANDIN_URL": url, "SPEC_KITTY_SAAS_URL": "http://elsewhere"],
                                         processes: processes)

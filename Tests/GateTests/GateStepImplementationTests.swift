@@ -26,12 +26,12 @@ final class GateStepImplementationTests: XCTestCase {
 
     func testPipIndexAsksForPrereleasesAndReportsFailures() throws {
         let fixture = try RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt")
-        let processes = FakeProcesses { _ in GateProcessResult(exitStatus: 0, stdout: fixture, stderr: "WARNING: pip index is currently an experimental command.") }
+        let processes = FakeProcesses { _ in CommandResult(exitStatus: 0, stdout: fixture, stderr: "WARNING: pip index is currently an experimental command.") }
         XCTAssertEqual(try PipPackageIndex(processes: processes).versions(of: "spec-kitty-cli").count, 173)
         XCTAssertEqual(processes.commands.withLock { $0.first?.arguments },
                        ["python3", "-m", "pip", "index", "versions", "spec-kitty-cli", "--pre", "--disable-pip-version-check"])
 
-        let offline = FakeProcesses { _ in GateProcessResult(exitStatus: 1, stderr: "ERROR: No matching distribution found") }
+        let offline = FakeProcesses { _ in CommandResult(exitStatus: 1, stderr: "ERROR: No matching distribution found") }
         XCTAssertThrowsError(try PipPackageIndex(processes: offline).versions(of: "spec-kitty-cli")) { error in
             XCTAssertTrue("\(error)".contains("exited 1: ERROR: No matching distribution found"), "\(error)")
         }
@@ -41,7 +41,7 @@ final class GateStepImplementationTests: XCTestCase {
 
     func testBootstrapInstallerPassesTheVersionAndTakesTheLastLine() throws {
         let binary = try makeExecutable()
-        let processes = FakeProcesses { _ in GateProcessResult(exitStatus: 0, stdout: "\(binary)\n", stderr: "installing\n") }
+        let processes = FakeProcesses { _ in CommandResult(exitStatus: 0, stdout: "\(binary)\n", stderr: "installing\n") }
         let installer = BootstrapInstaller(script: "/repo/scripts/bootstrap-spec-kitty.sh", venvRoot: "/work/venvs", processes: processes)
         let installed = try installer.install(version: try PEP440Version("3.2.6rc2"), output: nil)
         XCTAssertEqual(installed, InstalledCLI(version: "3.2.6rc2", binary: binary))
@@ -52,11 +52,11 @@ final class GateStepImplementationTests: XCTestCase {
     }
 
     func testBootstrapFailuresCarryTheOutputTail() throws {
-        let failing = FakeProcesses { _ in GateProcessResult(exitStatus: 1, stderr: "ERROR: Could not find a version that satisfies spec-kitty-cli==9.9rc1") }
+        let failing = FakeProcesses { _ in CommandResult(exitStatus: 1, stderr: "ERROR: Could not find a version that satisfies spec-kitty-cli==9.9rc1") }
         XCTAssertThrowsError(try BootstrapInstaller(script: "/s.sh", processes: failing).install(version: try PEP440Version("9.9rc1"), output: nil)) { error in
             XCTAssertEqual("\(error)", "the bootstrap exited 1: ERROR: Could not find a version that satisfies spec-kitty-cli==9.9rc1")
         }
-        let noPath = FakeProcesses { _ in GateProcessResult(exitStatus: 0, stdout: "done\n") }
+        let noPath = FakeProcesses { _ in CommandResult(exitStatus: 0, stdout: "done\n") }
         XCTAssertThrowsError(try BootstrapInstaller(script: "/s.sh", processes: noPath).install(version: try PEP440Version("3.2.7"), output: nil)) { error in
             XCTAssertEqual("\(error)", "installing spec-kitty-cli 3.2.7 printed no usable binary path (last line: 'done')")
         }
@@ -68,7 +68,7 @@ final class GateStepImplementationTests: XCTestCase {
               File "<string>", line 1, in <module>
             ModuleNotFoundError: No module named 'specify_cli.sync'
             """
-        let processes = FakeProcesses { _ in GateProcessResult(exitStatus: 1, stderr: traceback) }
+        let processes = FakeProcesses { _ in CommandResult(exitStatus: 1, stderr: traceback) }
         let cli = InstalledCLI(version: "4.0.0rc7", binary: "/v/bin/spec-kitty")
         let result = try BootstrapInstaller(script: "/s.sh", processes: processes).checkImports(ImportCheckResult.syncModules, of: cli)
         XCTAssertEqual(result, ImportCheckResult(modules: ImportCheckResult.syncModules, passed: false, message: "No module named 'specify_cli.sync'"))
@@ -79,7 +79,7 @@ final class GateStepImplementationTests: XCTestCase {
 
     func testMetadataProbeAndExistingCLIVersionCheck() throws {
         let processes = FakeProcesses { _ in
-            GateProcessResult(exitStatus: 0, stdout: #"{"cli_version": "3.2.7", "events_version": "5.1.2", "direct_url": null}"# + "\n")
+            CommandResult(exitStatus: 0, stdout: #"{"cli_version": "3.2.7", "events_version": "5.1.2", "direct_url": null}"# + "\n")
         }
         let installer = ExistingCLIInstaller(binary: "/v/bin/spec-kitty", processes: processes)
         XCTAssertEqual(try installer.metadata(of: InstalledCLI(version: "3.2.7", binary: "/v/bin/spec-kitty")),
@@ -98,7 +98,7 @@ final class GateStepImplementationTests: XCTestCase {
             let bundle = command.arguments.contains("--single") ? "artifacts/sync_identity_boundary/3.2.6rc2-attempt1" : "/abs/bundle"
             let outcome = #"{"exit_status": 0, "evidence_directory": "\#(bundle)", "runs": 1, "summary": "canary: 1/1 runs pass (4/4 scenarios) evidence: \#(bundle)"}"#
             if let path = command.environment[CanaryScriptOutcome.fileVariable] { try? Data(outcome.utf8).write(to: URL(fileURLWithPath: path)) }
-            return GateProcessResult(exitStatus: 0, stdout: "run 1 ...\ncanary: a log line, not the outcome evidence: /elsewhere\n")
+            return CommandResult(exitStatus: 0, stdout: "run 1 ...\ncanary: a log line, not the outcome evidence: /elsewhere\n")
         }
         let runner = ScriptCanaryRunner(script: "/repo/scripts/run-sync-identity-boundary-canary.sh", workingDirectory: "/repo", processes: processes)
         let single = try runner.run(.single, cli: Build.cli, saasURL: "http://127.0.0.1:9", output: nil)
@@ -120,7 +120,7 @@ final class GateStepImplementationTests: XCTestCase {
     }
 
     func testAScriptThatLeftNoOutcomeFileHasNoEvidenceWhateverItPrinted() throws {
-        let processes = FakeProcesses { _ in GateProcessResult(exitStatus: 137, stdout: "canary: 1/1 runs pass evidence: /looks/real\n") }
+        let processes = FakeProcesses { _ in CommandResult(exitStatus: 137, stdout: "canary: 1/1 runs pass evidence: /looks/real\n") }
         let outcome = try ScriptCanaryRunner(script: "s.sh", workingDirectory: "/repo", processes: processes)
             .run(.single, cli: Build.cli, saasURL: "http://127.0.0.1:9", output: nil)
         XCTAssertNil(outcome.evidenceDirectory, "a log line is never read as the outcome")
@@ -231,7 +231,7 @@ final class GateStepImplementationTests: XCTestCase {
         XCTAssertEqual(CLITrace.commit(fromDirectURL: directURL), "feedface0001")
         XCTAssertNil(CLITrace.commit(fromDirectURL: #"{"url": "file:///x", "dir_info": {}}"#))
 
-        let noClone = CLITraceabilityCheck(cloneDirectory: nil, processes: FakeProcesses { _ in GateProcessResult(exitStatus: 1) })
+        let noClone = CLITraceabilityCheck(cloneDirectory: nil, processes: FakeProcesses { _ in CommandResult(exitStatus: 1) })
         XCTAssertEqual(noClone.trace(version: "3.2.6rc2", metadata: nil).verdict, .unreadable)
         XCTAssertEqual(noClone.trace(version: "3.2.6rc2", metadata: nil).explanation,
                        "installed from the package index (no direct_url.json commit) and no --cli-repo clone named")
@@ -241,9 +241,9 @@ final class GateStepImplementationTests: XCTestCase {
         let clone = FakeProcesses { command in
             if command.arguments.contains("rev-parse") {
                 return command.arguments.last == "refs/tags/v3.2.6rc2^{commit}"
-                    ? GateProcessResult(exitStatus: 0, stdout: "0123456789abcdef\n") : GateProcessResult(exitStatus: 1)
+                    ? CommandResult(exitStatus: 0, stdout: "0123456789abcdef\n") : CommandResult(exitStatus: 1)
             }
-            return GateProcessResult(exitStatus: command.arguments.last == "0123456789abcdef" ? 0 : 1)
+            return CommandResult(exitStatus: command.arguments.last == "0123456789abcdef" ? 0 : 1)
         }
         let check = CLITraceabilityCheck(cloneDirectory: "/src/spec-kitty", processes: clone)
         let traced = check.trace(version: "3.2.6rc2", metadata: nil)

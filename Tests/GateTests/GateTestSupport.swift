@@ -329,13 +329,13 @@ final class MemoryArtifacts: GateArtifactStore, @unchecked Sendable {
 /// A process runner that answers from a script of canned results, recording each command.
 final class FakeProcesses: GateProcessRunning, @unchecked Sendable {
     let commands = Locked<[GateCommandLine]>([])
-    private let answer: @Sendable (GateCommandLine) -> GateProcessResult
+    private let answer: @Sendable (GateCommandLine) -> CommandResult
 
-    init(_ answer: @escaping @Sendable (GateCommandLine) -> GateProcessResult) {
+    init(_ answer: @escaping @Sendable (GateCommandLine) -> CommandResult) {
         self.answer = answer
     }
 
-    func run(_ command: GateCommandLine, output: (@Sendable (String) -> Void)?) throws -> GateProcessResult {
+    func run(_ command: GateCommandLine, output: (@Sendable (String) -> Void)?) throws -> CommandResult {
         commands.withLock { $0.append(command) }
         let result = answer(command)
         output?(result.stdout)

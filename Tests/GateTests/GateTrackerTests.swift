@@ -170,8 +170,8 @@ final class GateTrackerTests: XCTestCase {
 
     func testCloneInspectorRunsGitShowInTheClone() throws {
         let processes = FakeProcesses { command in
-            if command.arguments.contains("--numstat") { return GateProcessResult(exitStatus: 0, stdout: "1\t1\tsrc/a.py\n2\t0\ttests/test_a.py\n") }
-            return GateProcessResult(exitStatus: 0, stdout: "diff --git a/src/a.py b/src/a.py\n-x = 1\n+x = 2\n")
+            if command.arguments.contains("--numstat") { return CommandResult(exitStatus: 0, stdout: "1\t1\tsrc/a.py\n2\t0\ttests/test_a.py\n") }
+            return CommandResult(exitStatus: 0, stdout: "diff --git a/src/a.py b/src/a.py\n-x = 1\n+x = 2\n")
         }
         let facts = try GitCloneFixInspector(repository: "/src/spec-kitty", processes: processes).facts(ofCommit: "abc")
         XCTAssertEqual(facts.verdict, .substantive)
@@ -179,7 +179,7 @@ final class GateTrackerTests: XCTestCase {
         XCTAssertEqual(processes.commands.withLock { $0.map { Array($0.arguments.prefix(4)) } },
                        [["git", "-C", "/src/spec-kitty", "show"], ["git", "-C", "/src/spec-kitty", "show"]])
 
-        let failing = FakeProcesses { _ in GateProcessResult(exitStatus: 128, stderr: "fatal: bad object abc") }
+        let failing = FakeProcesses { _ in CommandResult(exitStatus: 128, stderr: "fatal: bad object abc") }
         XCTAssertThrowsError(try GitCloneFixInspector(repository: "/src", processes: failing).facts(ofCommit: "abc")) { error in
             XCTAssertTrue("\(error)".contains("exited 128: fatal: bad object abc"), "\(error)")
         }

@@ -74,6 +74,30 @@ public struct CommandResult: Equatable, Sendable {
         return nil
     }
 
+    /// A finished command with only a status and its output, for fakes of a command runner in tests.
+    public init(exitStatus: Int32, stdout: String = "", stderr: String = "", argv: [String] = ["fake"]) {
+        self.init(argv: argv, termination: .exited(exitStatus), stdout: Data(stdout.utf8), stderr: Data(stderr.utf8))
+    }
+
+    /// The exit status, or 128 + signal when a signal ended the child (what a shell reports).
+    public var exitStatus: Int32 { exitCode ?? 128 + (signal ?? 0) }
+
+    /// The last non-empty line of stdout, where the project's scripts put their answer.
+    public var lastStdoutLine: String? {
+        stdout.split(whereSeparator: \.isNewline).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The last non-empty line of stderr (else stdout): where tools put the reason they failed.
+    public var lastErrorLine: String {
+        for text in [stderr, stdout] {
+            if let line = text.split(whereSeparator: \.isNewline).last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                return line.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return "no output"
+    }
+
     /// Whether an output stream outgrew memory and only its end is held here.
     public var outputTruncated: Bool { stdoutByteCount > stdoutData.count || stderrByteCount > stderrData.count }
 

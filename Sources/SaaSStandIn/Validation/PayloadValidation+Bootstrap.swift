@@ -10,7 +10,7 @@ extension PayloadValidation {
         let script = "\(repositoryRoot)/scripts/bootstrap-events-validator.sh"
         var environment = ["SPEC_KITTY_EVENTS_VERSION": eventsVersion]
         if let venvRoot { environment["EVENTS_VALIDATOR_VENV_ROOT"] = venvRoot }
-        let result: GateProcessResult
+        let result: CommandResult
         do {
             // First use installs for about a minute, inside whatever started the stand-in: it says so,
             // on stderr, since `canary standin`'s stdout carries its URL.

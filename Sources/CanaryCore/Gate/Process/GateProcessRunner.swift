@@ -3,9 +3,9 @@ import Foundation
 /// Runs the gate's commands on the harness's own `ProcessRunner`: own process group,
 /// stdin from /dev/null, output streamed while it runs, the whole group killed at the limit.
 ///
-/// The gate speaks in `GateCommandLine`/`GateProcessResult` so its steps stay
-/// testable with a fake; this adapter maps those onto the one runner the
-/// scenarios use, so spawning, draining and group termination live in one place.
+/// The gate speaks in `GateCommandLine` (its environment *added* to the gate's own)
+/// and gets the runner's own `CommandResult` back, so its steps stay testable with
+/// a fake while spawning, draining and group termination live in one place.
 public struct GateProcessRunner: GateProcessRunning {
     private let runner: ProcessRunner
 
@@ -15,7 +15,7 @@ public struct GateProcessRunner: GateProcessRunning {
     }
 
     /// Runs `command` to completion; `output` receives new stdout/stderr text while it runs.
-    public func run(_ command: GateCommandLine, output: (@Sendable (String) -> Void)?) throws -> GateProcessResult {
+    public func run(_ command: GateCommandLine, output: (@Sendable (String) -> Void)?) throws -> CommandResult {
         let streamed = output.map(StreamedText.init(sink:))
         let result: CommandResult
         do {
@@ -29,16 +29,13 @@ public struct GateProcessRunner: GateProcessRunning {
             )
         } catch let ProcessError.executableNotFound(name, _) {
             // What a shell answers, so a step can report "not installed" from the status alone.
-            return GateProcessResult(exitStatus: 127, stderr: "\(name): command not found\n")
+            return CommandResult(exitStatus: 127, stderr: "\(name): command not found\n", argv: command.arguments)
         } catch {
             throw GateProcessError.launchFailed(command: command.description, reason: "\(error)")
         }
-        let finished = GateProcessResult(
-            exitStatus: result.exitCode ?? 128 + (result.signal ?? 0), stdout: result.stdout, stderr: result.stderr
-        )
         if result.timedOut, let timeout = command.timeout {
-            throw GateProcessError.timedOut(command: command.description, seconds: timeout, lastLine: finished.lastErrorLine)
+            throw GateProcessError.timedOut(command: command.description, seconds: timeout, lastLine: result.lastErrorLine)
         }
-        return finished
+        return result
     }
 }

@@ -3,12 +3,12 @@ import Foundation
 /// Runs commands for the gate's steps; tests substitute a fake.
 public protocol GateProcessRunning: Sendable {
     /// Runs `command` to completion; `output` receives stdout and stderr text as it arrives.
-    func run(_ command: GateCommandLine, output: (@Sendable (String) -> Void)?) throws -> GateProcessResult
+    func run(_ command: GateCommandLine, output: (@Sendable (String) -> Void)?) throws -> CommandResult
 }
 
 extension GateProcessRunning {
     /// Runs `command` to completion without streaming its output.
-    public func run(_ command: GateCommandLine) throws -> GateProcessResult {
+    public func run(_ command: GateCommandLine) throws -> CommandResult {
         try run(command, output: nil)
     }
 }
