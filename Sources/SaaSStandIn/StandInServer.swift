@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 import Glibc
 

@@ -82,7 +82,7 @@ enum MatrixCommand {
 
 /// Hands out version indices to workers and collects their columns.
 private final class ColumnSlots: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var next = 0
     private var slots: [MatrixColumn?]
 
@@ -103,7 +103,7 @@ private final class ColumnSlots: @unchecked Sendable {
 
 /// Timestamped progress lines on stdout, one writer at a time.
 private final class ProgressPrinter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
 
     func say(_ line: String) {
         let stamp = RunDocumentCoding.formatTimestamp(Date())

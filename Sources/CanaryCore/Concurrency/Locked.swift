@@ -1,20 +1,19 @@
-import Foundation
+import Synchronization
 
-/// A value shared between threads, read and changed only under its lock.
+/// A value shared between threads, read and changed only under its lock: Swift 6's `Mutex` in a class, so it can be shared.
 public final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
+    private let mutex: Mutex<Value>
 
     /// Wraps `value`.
     public init(_ value: Value) {
-        self.value = value
+        mutex = Mutex(value)
     }
 
     /// Runs `body` with exclusive access to the value.
     public func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        try lock.withLock { try body(&value) }
+        try mutex.withLock { value in try body(&value) }
     }
 
     /// A copy of the value.
-    public var current: Value { lock.withLock { value } }
+    public var current: Value { mutex.withLock { $0 } }
 }

@@ -10,7 +10,7 @@ public final class ULID: @unchecked Sendable {
     public static let shared = ULID()
 
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
-    private let lock = NSLock()
+    private let lock = Lock()
     private let clock: () -> UInt64
     private let random: () -> (UInt16, UInt64)
     private var lastTime: UInt64 = 0
@@ -27,18 +27,18 @@ public final class ULID: @unchecked Sendable {
 
     /// A new id, greater than every id this generator made before.
     public func next() -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = clock()
-        if now > lastTime {
-            lastTime = now
-            lastRandom = random()
-        } else {
-            // Same (or earlier) millisecond: step the random part so order holds.
-            let (low, carry) = lastRandom.low.addingReportingOverflow(1)
-            lastRandom = (carry ? lastRandom.high &+ 1 : lastRandom.high, low)
+        lock.withLock {
+            let now = clock()
+            if now > lastTime {
+                lastTime = now
+                lastRandom = random()
+            } else {
+                // Same (or earlier) millisecond: step the random part so order holds.
+                let (low, carry) = lastRandom.low.addingReportingOverflow(1)
+                lastRandom = (carry ? lastRandom.high &+ 1 : lastRandom.high, low)
+            }
+            return Self.encode(time: lastTime, high: lastRandom.high, low: lastRandom.low)
         }
-        return Self.encode(time: lastTime, high: lastRandom.high, low: lastRandom.low)
     }
 
     /// Encodes the parts of an id.

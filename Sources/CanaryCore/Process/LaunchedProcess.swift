@@ -29,7 +29,7 @@ public final class LaunchedProcess: @unchecked Sendable {
     public let standardError: Int32?
     private let tag: String
     private let runner: ProcessRunner
-    private let lock = NSLock()
+    private let lock = Lock()
     private var termination: CommandResult.Termination?
     private var pipesClosed = false
     private var inputClosed = false

@@ -2,7 +2,7 @@ import Foundation
 
 /// Keeps every result in memory; for tests.
 public final class MemoryCommandLog: CommandLogSink, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var stored: [(sequence: Int, label: String, result: CommandResult)] = []
 
     /// An empty log.
@@ -10,15 +10,13 @@ public final class MemoryCommandLog: CommandLogSink, @unchecked Sendable {
 
     /// Appends `result`.
     public func record(_ result: CommandResult, sequence: Int, label: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        stored.append((sequence, label, result))
+        lock.withLock {
+            stored.append((sequence, label, result))
+        }
     }
 
     /// Everything recorded so far, in arrival order.
     public var entries: [(sequence: Int, label: String, result: CommandResult)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
+        lock.withLock { stored }
     }
 }

@@ -37,7 +37,7 @@ public final class ProcessRunner: @unchecked Sendable {
     /// This runner's tag; each command's is `<tag>.<n>`.
     private let tag = "runner-" + UUID().uuidString.prefix(13).lowercased()
     private var started = 0
-    private let lock = NSLock()
+    private let lock = Lock()
     private var sequence = 0
     private var groups: Set<pid_t> = []
 
@@ -257,15 +257,13 @@ public final class ProcessRunner: @unchecked Sendable {
     }
 
     func track(group: pid_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        groups.insert(group)
+        _ = lock.withLock { groups.insert(group) }
     }
 
     func forgetIfEmpty(group: pid_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        if !Self.groupHasMembers(group) { groups.remove(group) }
+        lock.withLock {
+            if !Self.groupHasMembers(group) { groups.remove(group) }
+        }
     }
 
     func nextTag() -> String {
@@ -276,10 +274,10 @@ public final class ProcessRunner: @unchecked Sendable {
     }
 
     private func nextSequence() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        sequence += 1
-        return sequence
+        lock.withLock {
+            sequence += 1
+            return sequence
+        }
     }
 
     /// Whether any process of `group` is alive (not a zombie).

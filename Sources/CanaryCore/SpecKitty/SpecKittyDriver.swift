@@ -21,7 +21,7 @@ public final class SpecKittyDriver: @unchecked Sendable {
     /// Limit for a call that names none.
     public var defaultTimeout: TimeInterval
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var recorded: [CommandResult] = []
     private var currentEnvironment: ProcessEnvironment
 
@@ -44,9 +44,7 @@ public final class SpecKittyDriver: @unchecked Sendable {
 
     /// Every call so far, in order.
     public var results: [CommandResult] {
-        lock.lock()
-        defer { lock.unlock() }
-        return recorded
+        lock.withLock { recorded }
     }
 
     /// Points every later call at `serverURL` (`SPEC_KITTY_SAAS_URL`); the caller rewrites `config.toml`.
@@ -224,9 +222,7 @@ public final class SpecKittyDriver: @unchecked Sendable {
             timeout: timeout ?? defaultTimeout,
             label: Self.label(for: argv)
         )
-        lock.lock()
-        recorded.append(result)
-        lock.unlock()
+        lock.withLock { recorded.append(result) }
         return result
     }
 

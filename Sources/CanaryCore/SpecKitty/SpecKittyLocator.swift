@@ -10,7 +10,7 @@ public final class SpecKittyLocator: @unchecked Sendable {
     /// The process-wide cache.
     public static let shared = SpecKittyLocator()
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var cache: [String: URL] = [:]
 
     /// An empty cache (tests use their own).
@@ -28,36 +28,36 @@ public final class SpecKittyLocator: @unchecked Sendable {
         bootstrapTimeout: TimeInterval = 1200
     ) throws -> URL {
         let key = environment["SPEC_KITTY_BIN"] ?? "\(repoRoot.path)#\(environment["SPEC_KITTY_VERSION"] ?? "")"
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = cache[key] { return cached }
+        return try lock.withLock {
+            if let cached = cache[key] { return cached }
 
-        let path: String
-        if let explicit = environment["SPEC_KITTY_BIN"], !explicit.isEmpty {
-            path = explicit
-        } else {
-            let script = repoRoot.appendingPathComponent("scripts/bootstrap-spec-kitty.sh").path
-            // First use installs for about a minute, inside whichever test or scenario asked: it says so.
-            let result = try ProgressHeartbeat.during(
-                "canary: locating the pinned spec-kitty CLI (installed on first use)", every: 20, output: ProgressConsole.write
-            ) {
-                try runner.run(
-                    ["/bin/bash", script],
-                    environment: .inheriting(from: environment),
-                    workingDirectory: repoRoot,
-                    timeout: bootstrapTimeout,
-                    label: "bootstrap-spec-kitty"
-                )
+            let path: String
+            if let explicit = environment["SPEC_KITTY_BIN"], !explicit.isEmpty {
+                path = explicit
+            } else {
+                let script = repoRoot.appendingPathComponent("scripts/bootstrap-spec-kitty.sh").path
+                // First use installs for about a minute, inside whichever test or scenario asked: it says so.
+                let result = try ProgressHeartbeat.during(
+                    "canary: locating the pinned spec-kitty CLI (installed on first use)", every: 20, output: ProgressConsole.write
+                ) {
+                    try runner.run(
+                        ["/bin/bash", script],
+                        environment: .inheriting(from: environment),
+                        workingDirectory: repoRoot,
+                        timeout: bootstrapTimeout,
+                        label: "bootstrap-spec-kitty"
+                    )
+                }
+                guard result.succeeded, let last = Self.lastNonEmptyLine(result.stdout) else {
+                    throw SpecKittyError.bootstrapFailed(result)
+                }
+                path = last
             }
-            guard result.succeeded, let last = Self.lastNonEmptyLine(result.stdout) else {
-                throw SpecKittyError.bootstrapFailed(result)
-            }
-            path = last
+            guard ExecutableLocator.isExecutableFile(path) else { throw SpecKittyError.binaryNotExecutable(path: path) }
+            let url = URL(fileURLWithPath: path)
+            cache[key] = url
+            return url
         }
-        guard ExecutableLocator.isExecutableFile(path) else { throw SpecKittyError.binaryNotExecutable(path: path) }
-        let url = URL(fileURLWithPath: path)
-        cache[key] = url
-        return url
     }
 
     /// Runs `spec-kitty --version` and returns the version it names.

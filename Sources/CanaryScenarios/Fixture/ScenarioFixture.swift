@@ -27,9 +27,9 @@ public final class ScenarioFixture: @unchecked Sendable {
     /// The project identity, once `prepareCheckout()` ran.
     public private(set) var project: ProjectIdentity?
     private let runner: ProcessRunner
-    private let lock = NSLock()
+    private let lock = Lock()
     /// Guards `currentTarget` and `children` apart from `lock`, so an evidence change may read either.
-    private let stateLock = NSLock()
+    private let stateLock = Lock()
     private var currentTarget: ServerTarget
     private let options: Options
     private var children: [ScenarioFixture] = []
@@ -116,7 +116,7 @@ public final class ScenarioFixture: @unchecked Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     nonisolated(unsafe) private static var versions: [String: String] = [:]
-    private static let versionLock = NSLock()
+    private static let versionLock = Lock()
 
     /// `--version` costs a Python start-up; ask once per binary per process.
     private static func cachedVersion(binary: URL, runner: ProcessRunner, environment: ProcessEnvironment) throws -> String {

@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 import XCTest
 
@@ -7,7 +8,7 @@ import XCTest
 /// from its initializer, which XCTest runs before the bundle starts, so the
 /// observer sees every callback from bundle start on.
 public enum CanaryObservation {
-    private static let lock = NSLock()
+    private static let lock = Lock()
     nonisolated(unsafe) private static var teardowns: [() -> Void] = []
 
     private static let registration: CanaryTestObserver = {

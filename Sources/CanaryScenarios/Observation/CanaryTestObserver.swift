@@ -19,7 +19,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
     private let clock: () -> Date
     private let terminate: (Int32) -> Void
     private let onBundleFinish: (() -> Void)?
-    private let lock = NSLock()
+    private let lock = Lock()
     private var bundleStartedAt: Date?
     private var heartbeat: ProgressHeartbeat?
 
@@ -58,16 +58,14 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
     public var results: [ScenarioResult] { recorder.results }
 
     public func testBundleWillStart(_ testBundle: Bundle) {
-        lock.lock()
-        defer { lock.unlock() }
-        if bundleStartedAt == nil { bundleStartedAt = clock() }
+        lock.withLock {
+            if bundleStartedAt == nil { bundleStartedAt = clock() }
+        }
     }
 
     public func testCaseWillStart(_ testCase: XCTestCase) {
         guard let scenario = recognize(testCase) else { return }
-        lock.lock()
-        if bundleStartedAt == nil { bundleStartedAt = clock() }
-        lock.unlock()
+        lock.withLock { if bundleStartedAt == nil { bundleStartedAt = clock() } }
         let (className, name) = Self.names(of: testCase)
         recorder.begin(key: Self.key(testCase), className: className, name: name, scenario: scenario.scenario, at: clock())
         output("canary: scenario \(scenario.scenario.rawValue) \(scenario.scenario.name): started")

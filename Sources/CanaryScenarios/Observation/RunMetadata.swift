@@ -22,20 +22,18 @@ public struct RunMetadata: Equatable, Sendable {
 public final class RunMetadataBox: @unchecked Sendable {
     /// The one box of this test process.
     public static let shared = RunMetadataBox()
-    private let lock = NSLock()
+    private let lock = Lock()
     private var value = RunMetadata()
 
     /// Reads the current metadata.
     public var current: RunMetadata {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
+        lock.withLock { value }
     }
 
     /// Changes the metadata under the lock.
     public func update(_ change: (inout RunMetadata) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        change(&value)
+        lock.withLock {
+            change(&value)
+        }
     }
 }

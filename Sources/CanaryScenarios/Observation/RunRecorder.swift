@@ -29,7 +29,7 @@ public final class RunRecorder: @unchecked Sendable {
         var failures: [Failure] = []
     }
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var inFlight: [String: InFlight] = [:]
     private(set) var finishedRecords: [TestCaseRecord] = []
     private(set) var finishedResults: [ScenarioResult] = []
@@ -112,8 +112,6 @@ public final class RunRecorder: @unchecked Sendable {
     }
 
     private func locked<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
+        lock.withLock { body() }
     }
 }

@@ -28,7 +28,7 @@ public struct DirectoryRunSink: RunSink {
 
 /// Keeps run files in memory, refusing a second write like the real sink does.
 public final class MemoryRunSink: RunSink, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var storage: [String: Data] = [:]
 
     /// An empty sink.
@@ -38,15 +38,13 @@ public final class MemoryRunSink: RunSink, @unchecked Sendable {
 
     /// The files written so far.
     public var files: [String: Data] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
+        lock.withLock { storage }
     }
 
     public func write(_ data: Data, named name: String) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard storage[name] == nil else { throw EvidenceError.alreadyExists(path: name) }
-        storage[name] = data
+        try lock.withLock {
+            guard storage[name] == nil else { throw EvidenceError.alreadyExists(path: name) }
+            storage[name] = data
+        }
     }
 }

@@ -4,7 +4,7 @@ import XCTest
 
 /// The base class of every scenario test: registers the observer and carries the scenario's evidence.
 open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable {
-    private let stateLock = NSLock()
+    private let stateLock = Lock()
     private var pendingFailureMode: FailureMode?
     private var evidence = BoundaryEvidence()
     private var commands: [CommandRecord] = []

@@ -1,3 +1,5 @@
+import CanaryCore
+
 /// The account the NEXT device authorization approves; consumed by that authorization.
 final class LoginHintSlot: @unchecked Sendable {
     private let lock = Lock()

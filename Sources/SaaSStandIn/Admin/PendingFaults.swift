@@ -1,3 +1,5 @@
+import CanaryCore
+
 /// Faults waiting for upcoming batch requests, each account's applied first-in first-out.
 final class PendingFaults: @unchecked Sendable {
     private let lock = Lock()

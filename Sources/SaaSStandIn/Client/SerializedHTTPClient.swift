@@ -1,3 +1,5 @@
+import CanaryCore
+
 /// A `BlockingHTTPClient` behind a lock, so copies of a `StandInClient` may share
 /// one kept-alive connection from any thread.
 final class SerializedHTTPClient: @unchecked Sendable {

@@ -1,3 +1,5 @@
+import CanaryCore
+
 /// The live connections of a server, so `stop()` can wake and drain them all.
 final class ConnectionRegistry: @unchecked Sendable {
     private let lock = Lock()

@@ -1,3 +1,4 @@
+import CanaryCore
 import Glibc
 
 /// A TCP listener on one IPv4 address. Close-on-exec, so spawned CLIs never inherit it.

@@ -7,7 +7,7 @@ import Foundation
 /// incomplete tail of each stream waits for that stream's next chunk.
 final class StreamedText: @unchecked Sendable {
     private let sink: @Sendable (String) -> Void
-    private let lock = NSLock()
+    private let lock = Lock()
     private var carried: [Bool: Data] = [false: Data(), true: Data()]
 
     /// Forwards decoded text to `sink`.

@@ -8,7 +8,7 @@ import Foundation
 final class ProgressLineFilter: @unchecked Sendable {
     private let prefix: String
     private let forward: @Sendable (String) -> Void
-    private let lock = NSLock()
+    private let lock = Lock()
     private var pending = ""
 
     /// Forwards each complete line that starts with `prefix`.

@@ -37,18 +37,14 @@ public struct URLSessionHTTPFetcher: GateHTTPFetching {
 
 /// Hands the completion handler's result to the waiting thread.
 private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var result: Result<GateHTTPResponse, Error> = .failure(SaaSProbeError.unreachable(url: "", reason: "no answer"))
 
     func set(_ value: Result<GateHTTPResponse, Error>) {
-        lock.lock()
-        result = value
-        lock.unlock()
+        lock.withLock { result = value }
     }
 
     func get() throws -> GateHTTPResponse {
-        lock.lock()
-        defer { lock.unlock() }
-        return try result.get()
+        try lock.withLock { try result.get() }
     }
 }
