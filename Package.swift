@@ -24,14 +24,15 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CanaryCore", dependencies: ["CSQLite"]),
+        .target(name: "CanaryGate", dependencies: ["CanaryCore"]),
         .target(name: "SaaSStandIn", dependencies: ["CanaryCore", "CSQLite", "CZlib"]),
         .target(name: "CanaryScenarios", dependencies: ["CanaryCore", "SaaSStandIn"]),
         .target(name: "CanaryTestSupport", dependencies: ["CanaryCore"]),
-        .executableTarget(name: "canary", dependencies: ["CanaryCore", "SaaSStandIn"]),
+        .executableTarget(name: "canary", dependencies: ["CanaryCore", "CanaryGate", "SaaSStandIn"]),
         .testTarget(name: "IdentityBoundaryTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
         .testTarget(
             name: "GateTests",
-            dependencies: ["CanaryCore", "SaaSStandIn", "CanaryScenarios", "CanaryTestSupport"],
+            dependencies: ["CanaryCore", "CanaryGate", "SaaSStandIn", "CanaryScenarios", "CanaryTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CLIIntegrationTests", dependencies: ["CanaryCore", "CanaryTestSupport"]),

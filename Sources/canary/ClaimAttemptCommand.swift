@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// `canary claim-attempt <root> <tag>`: claims the first unused `<tag>-attempt<N>` under `root` and prints its path.

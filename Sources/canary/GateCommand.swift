@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// `canary gate`: walks the release-gate state machine.

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// `canary host-check`: exit 2 naming every sync daemon on the host, which would make any CLI verdict the host's.

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// `canary matrix`: the four scenarios once per CLI version, as one scenarios × versions table.

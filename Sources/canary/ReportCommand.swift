@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// `canary report`: reads a bundle's run files and prints the verdict; `canary finalize` seals the bundle.

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// `canary verify <bundle>`: checks a bundle against its manifest.

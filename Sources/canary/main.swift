@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// `canary <command> [arguments]`: one executable for every operator-facing tool.

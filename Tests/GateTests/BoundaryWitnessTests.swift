@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 @testable import CanaryScenarios
 import Foundation
 import SaaSStandIn

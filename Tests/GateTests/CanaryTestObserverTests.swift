@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import CanaryScenarios
 import Foundation
 import XCTest

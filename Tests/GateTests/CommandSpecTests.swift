@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import XCTest
 
 /// The one argument parser: spellings, mistakes, positionals and the generated help.

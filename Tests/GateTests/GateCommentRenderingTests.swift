@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import XCTest
 
 /// The evidence comments and the final report, rendered from a complete ledger.

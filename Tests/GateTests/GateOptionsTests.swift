@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import XCTest
 
 /// `canary gate` option parsing, defaults and errors.

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import XCTest
 
 /// Every state of the gate with every outcome of its step, including the exact text of each STOPPED report.

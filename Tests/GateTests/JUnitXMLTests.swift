@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

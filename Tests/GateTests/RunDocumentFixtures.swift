@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// Builders for run documents shared by the model, JUnit and observer tests.

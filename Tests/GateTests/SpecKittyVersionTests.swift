@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import XCTest
 
 final class SpecKittyVersionTests: XCTestCase {

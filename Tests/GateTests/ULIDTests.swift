@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Dispatch
 import Foundation
 import XCTest

@@ -18,7 +18,7 @@ extension PayloadValidation {
                 "canary: locating the payload validator (installed on first use)", every: 20,
                 output: ProgressConsole.writeToStandardError
             ) {
-                try GateProcessRunner().run(GateCommandLine(["bash", script], environment: environment, timeout: 900), output: nil)
+                try ProcessRunner().run(["bash", script], environment: .inheriting(environment), timeout: 900)
             }
         } catch {
             throw EventsValidatorError.bootstrapFailed(script: script, status: -1, lastLine: "\(error)")

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// Turns parsed options into the real or local step implementations, and finds what would stop a run (exit 2).

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// Runs one child of the matrix with its output in a log file, under a time limit, through the one process runner.

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryGate
 import Foundation
 
 /// Installs, preflights and runs one CLI version of the matrix, and turns what it left into a column.

@@ -1,0 +1,55 @@
+import CanaryCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A gate attempt directory on disk: `<work-dir>/attempt-N`, never reused.
+public struct DirectoryArtifactStore: GateArtifactStore {
+    /// The attempt directory.
+    public let location: String
+
+    /// Uses an existing directory.
+    public init(directory: String) {
+        location = directory
+    }
+
+    /// Creates `<workDirectory>/attempt-N` for the first N not yet used.
+    ///
+    /// `mkdir` either creates the directory or fails because it exists, so two
+    /// gates started at once cannot share an attempt.
+    public static func nextAttempt(in workDirectory: String) throws -> DirectoryArtifactStore {
+        try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
+        for number in 1 ... 10_000 {
+            let candidate = "\(workDirectory)/attempt-\(number)"
+            if mkdir(candidate, 0o755) == 0 { return DirectoryArtifactStore(directory: candidate) }
+            guard errno == EEXIST else { throw GateFileError(path: candidate, action: "create", errno: errno) }
+        }
+        throw GateFileError(path: workDirectory, action: "find a free attempt directory in", reason: "10000 attempts exist")
+    }
+
+    /// `<location>/<name>`.
+    public func path(of name: String) -> String { "\(location)/\(name)" }
+
+    /// True when `<location>/<name>` exists.
+    public func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(of: name)) }
+
+    /// Writes atomically.
+    public func write(_ text: String, named name: String) throws -> String {
+        let path = path(of: name)
+        try GateAtomicFile.write(Data(text.utf8), to: path)
+        return path
+    }
+
+    /// Appends with O_APPEND, so journal lines are never interleaved mid-line.
+    public func append(_ text: String, to name: String) throws -> String {
+        let path = path(of: name)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw GateFileError(path: path, action: "open for appending", errno: errno) }
+        defer { close(descriptor) }
+        let data = Data(text.utf8)
+        let written = data.withUnsafeBytes { buffer in buffer.baseAddress.map { Glibc.write(descriptor, $0, buffer.count) } ?? 0 }
+        guard written == data.count else { throw GateFileError(path: path, action: "append to", errno: errno) }
+        return path
+    }
+}

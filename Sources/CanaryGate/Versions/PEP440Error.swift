@@ -1,0 +1,13 @@
+import CanaryCore
+import Foundation
+
+/// Why a string is not a PEP 440 version.
+public struct PEP440Error: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The text that failed to parse.
+    public let text: String
+    /// What was wrong, e.g. "unexpected 'x' at offset 5".
+    public let reason: String
+
+    /// A one-line explanation.
+    public var description: String { "'\(text)' is not a PEP 440 version: \(reason)" }
+}
