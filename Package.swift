@@ -27,14 +27,12 @@ let package = Package(
         .target(name: "CanaryGate", dependencies: ["CanaryCore"]),
         .target(name: "SaaSStandIn", dependencies: ["CanaryCore", "CSQLite", "CZlib"]),
         .target(name: "CanaryScenarios", dependencies: ["CanaryCore", "SaaSStandIn"]),
-        .target(name: "CanaryTestSupport", dependencies: ["CanaryCore"]),
+        .target(name: "CanaryTestSupport", dependencies: ["CanaryCore"], resources: [.copy("Fixtures")]),
         .executableTarget(name: "canary", dependencies: ["CanaryCore", "CanaryGate", "SaaSStandIn"]),
         .testTarget(name: "IdentityBoundaryTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn"]),
-        .testTarget(
-            name: "GateTests",
-            dependencies: ["CanaryCore", "CanaryGate", "SaaSStandIn", "CanaryScenarios", "CanaryTestSupport"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "CanaryCoreTests", dependencies: ["CanaryCore", "CanaryTestSupport"]),
+        .testTarget(name: "CanaryScenariosTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn", "CanaryTestSupport"]),
+        .testTarget(name: "GateTests", dependencies: ["CanaryGate", "CanaryCore", "CanaryTestSupport"]),
         .testTarget(name: "CLIIntegrationTests", dependencies: ["CanaryCore", "CanaryTestSupport"]),
         .testTarget(name: "FailureModeControlTests", dependencies: ["CanaryScenarios", "CanaryCore", "SaaSStandIn", "CanaryTestSupport"]),
         .testTarget(name: "ProtocolScriptTests", dependencies: ["CanaryCore", "CanaryTestSupport"]),

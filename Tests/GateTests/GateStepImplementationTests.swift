@@ -1,5 +1,6 @@
 import CanaryCore
 import CanaryGate
+import CanaryTestSupport
 import Foundation
 import XCTest
 

@@ -1,5 +1,6 @@
 import CanaryCore
 import CanaryGate
+import CanaryTestSupport
 import XCTest
 
 final class PEP440ReleaseSelectionTests: XCTestCase {

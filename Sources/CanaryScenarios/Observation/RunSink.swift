@@ -1,7 +1,7 @@
 import CanaryCore
 import Foundation
 
-/// Where the observer puts the run files; tests inject a memory sink.
+/// Where the observer puts the run files; tests inject a sink that keeps them in memory.
 public protocol RunSink: Sendable {
     /// A human-readable location, printed after writing.
     var location: String { get }
@@ -23,28 +23,5 @@ public struct DirectoryRunSink: RunSink {
 
     public func write(_ data: Data, named name: String) throws {
         try ImmutableFile.write(data, to: directory.appendingPathComponent(name))
-    }
-}
-
-/// Keeps run files in memory, refusing a second write like the real sink does.
-public final class MemoryRunSink: RunSink, @unchecked Sendable {
-    private let lock = Lock()
-    private var storage: [String: Data] = [:]
-
-    /// An empty sink.
-    public init() {}
-
-    public var location: String { "memory" }
-
-    /// The files written so far.
-    public var files: [String: Data] {
-        lock.withLock { storage }
-    }
-
-    public func write(_ data: Data, named name: String) throws {
-        try lock.withLock {
-            guard storage[name] == nil else { throw EvidenceError.alreadyExists(path: name) }
-            storage[name] = data
-        }
     }
 }

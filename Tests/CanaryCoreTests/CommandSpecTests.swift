@@ -1,0 +1,113 @@
+import CanaryCore
+import XCTest
+
+/// The one argument parser: spellings, mistakes, positionals and the generated help.
+final class CommandSpecTests: XCTestCase {
+    private let spec = CommandSpec(
+        command: "canary demo",
+        summary: "Demonstrates the parser.",
+        options: [
+            .flag("--verbose", "-v", help: "say more"),
+            .value("--runs", valueName: "N", help: "runs expected, 1 to 4 (default 4)"),
+            .value("--work-dir", valueName: "DIR", help: "where attempts go\nand stay"),
+            .repeatable("--tag", valueName: "T", help: "a tag; repeat for more"),
+        ],
+        positionals: [PositionalSpec("<bundle>", help: "the bundle directory"), PositionalSpec("<extra>", arity: .optional)],
+        footer: "exit codes:\n  0  fine"
+    )
+
+    private func assertUsageError(_ arguments: [String], _ expected: UsageError, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try spec.parse(arguments), "\(arguments)", file: file, line: line) { error in
+            XCTAssertEqual(error as? UsageError, expected, file: file, line: line)
+        }
+    }
+
+    func testFlagsAndBothValueSpellings() throws {
+        let parsed = try spec.parse(["-v", "--runs", "2", "--work-dir=/w", "b"])
+        XCTAssertTrue(parsed.flag("--verbose"), "a short spelling is stored under the canonical name")
+        XCTAssertEqual(parsed.value("--runs"), "2")
+        XCTAssertEqual(parsed.value("--work-dir"), "/w")
+        XCTAssertEqual(parsed.positionals, ["b"])
+        XCTAssertFalse(parsed.helpRequested)
+        XCTAssertEqual(try spec.parse(["--runs=3", "b"]), try spec.parse(["b", "--runs", "3"]))
+        XCTAssertEqual(try spec.parse(["--work-dir=a=b", "b"]).value("--work-dir"), "a=b", "only the first = splits")
+        XCTAssertEqual(try spec.parse(["--work-dir=", "b"]).value("--work-dir"), "", "an empty inline value is a value")
+    }
+
+    func testRepeatedOptions() throws {
+        let parsed = try spec.parse(["--tag", "a", "b", "--tag=c", "--runs", "1", "--runs", "2"])
+        XCTAssertEqual(parsed.allValues("--tag"), ["a", "c"])
+        XCTAssertEqual(parsed.value("--runs"), "2", "a single-valued option given twice: the last counts")
+    }
+
+    func testMissingValues() {
+        assertUsageError(["b", "--runs"], .missingValue("--runs"))
+        assertUsageError(["--runs", "--verbose", "b"], .missingValue("--runs"))
+    }
+
+    func testUnknownOptionsAndFlagsWithValues() {
+        assertUsageError(["b", "--bogus"], .unknownOption("--bogus"))
+        assertUsageError(["b", "--bogus=1"], .unknownOption("--bogus"))
+        assertUsageError(["b", "-x"], .unknownOption("-x"))
+        assertUsageError(["b", "--verbose=yes"], .invalidValue(option: "--verbose", value: "yes", why: "takes no value"))
+        assertUsageError(["--help=me"], .invalidValue(option: "--help", value: "me", why: "takes no value"))
+    }
+
+    func testBadValuesNameTheirOption() throws {
+        let parsed = try spec.parse(["--runs=nine", "--work-dir=", "b"])
+        XCTAssertThrowsError(try parsed.value("--runs", invalid: "expected a number from 1 to 4") { Int($0) }) { error in
+            XCTAssertEqual("\(error)", "--runs 'nine': expected a number from 1 to 4")
+        }
+        XCTAssertThrowsError(try parsed.nonEmptyValue("--work-dir")) { error in
+            XCTAssertEqual("\(error)", "--work-dir '': must not be empty")
+        }
+        struct Refusal: Error, CustomStringConvertible { var description: String { "not today" } }
+        XCTAssertThrowsError(try parsed.value("--runs") { (_: String) throws -> Int in throw Refusal() }) { error in
+            XCTAssertEqual(error as? UsageError, .invalidValue(option: "--runs", value: "nine", why: "not today"))
+        }
+        XCTAssertNil(try parsed.value("--tag", invalid: "never asked") { $0 }, "absent is nil, not an error")
+    }
+
+    func testPositionals() throws {
+        XCTAssertEqual(try spec.parse(["b", "e"]).positionals, ["b", "e"])
+        XCTAssertEqual(try spec.parse(["-", "--", "--runs"]).positionals, ["-", "--runs"], "`-` is a word; after `--` everything is")
+        assertUsageError([], .missingArgument("<bundle>"))
+        assertUsageError(["b", "e", "f"], .unexpectedArgument("f"))
+        let variadic = CommandSpec(command: "canary matrix", positionals: [PositionalSpec("V", arity: .oneOrMore)])
+        XCTAssertEqual(try variadic.parse(["1", "2", "3"]).positionals, ["1", "2", "3"])
+        XCTAssertThrowsError(try variadic.parse([])) { XCTAssertEqual($0 as? UsageError, .missingArgument("V")) }
+    }
+
+    func testHelpIsRecognisedAndSkipsThePositionalCount() throws {
+        XCTAssertTrue(try spec.parse(["--help"]).helpRequested)
+        XCTAssertTrue(try spec.parse(["-h", "--runs=2"]).helpRequested)
+        assertUsageError(["-h", "--bogus"], .unknownOption("--bogus"))
+    }
+
+    func testHelpIsGeneratedFromTheDeclarations() {
+        XCTAssertEqual(spec.helpText, """
+            usage: canary demo [options] <bundle> [<extra>]
+
+            Demonstrates the parser.
+
+            arguments:
+              <bundle>        the bundle directory
+
+            options:
+              --verbose, -v   say more
+              --runs N        runs expected, 1 to 4 (default 4)
+              --work-dir DIR  where attempts go
+                              and stay
+              --tag T ...     a tag; repeat for more
+              --help, -h      this help
+
+            exit codes:
+              0  fine
+            """)
+        XCTAssertEqual(CommandSpec(command: "canary host-check").helpText, "usage: canary host-check\n\noptions:\n  --help, -h  this help")
+    }
+
+    func testOneUsageExitCode() {
+        XCTAssertEqual(UsageError.exitCode, 64, "EX_USAGE, for every command")
+    }
+}

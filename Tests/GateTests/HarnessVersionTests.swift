@@ -1,9 +1,0 @@
-import CanaryCore
-import CanaryGate
-import XCTest
-
-final class HarnessVersionTests: XCTestCase {
-    func testVersionIsSemantic() {
-        XCTAssertEqual(HarnessVersion.current.split(separator: ".").count, 3)
-    }
-}
