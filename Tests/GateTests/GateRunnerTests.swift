@@ -22,7 +22,7 @@ final class GateRunnerTests: XCTestCase {
         }
 
         func run() throws -> GateOutcome {
-            var configuration = GateConfiguration(baseline: try PEP440Version("3.2.0rc15"), line: try line.map(ReleaseLine.init))
+            var configuration = GateConfiguration(baseline: try SpecKittyVersion("3.2.0rc15"), line: try line.map(ReleaseLine.init))
             configuration.teamspaceDirectory = "/teamspace"
             let steps = GateSteps(
                 tracker: tracker, index: FixedPackageIndex(versions), installer: installer,

@@ -65,13 +65,13 @@ final class VersionMatrixTests: XCTestCase {
         XCTAssertEqual(column.source, .unsupported)
     }
 
-    func testOneMissingSurfaceOrAProbeThatCouldNotRunIsUnsupported() {
+    func testOneMissingSurfaceOrAProbeThatCouldNotRunIsUnsupported() throws {
         XCTAssertNil(MatrixUnsupportedCheck.reason(version: "3.2.7", probes: ["auth": 0, "sync": 0]))
         XCTAssertEqual(MatrixUnsupportedCheck.reason(version: "9.0.0", probes: ["auth": 0, "sync": 2]),
                        "cli.unsupported: spec-kitty-cli 9.0.0 has no 'sync' command; the identity-boundary canary does not apply")
         XCTAssertNotNil(MatrixUnsupportedCheck.reason(version: "9.0.0", probes: ["auth": Int32?(0), "sync": Int32?.none]))
-        XCTAssertNotNil(MatrixUnsupportedCheck.reason(version: SpecKittyVersion("4.0.0rc7")!))
-        XCTAssertNil(MatrixUnsupportedCheck.reason(version: SpecKittyVersion("3.2.0rc13")!))
+        XCTAssertNotNil(MatrixUnsupportedCheck.reason(version: try SpecKittyVersion("4.0.0rc7")))
+        XCTAssertNil(MatrixUnsupportedCheck.reason(version: try SpecKittyVersion("3.2.0rc13")))
     }
 
     // MARK: Cells and columns

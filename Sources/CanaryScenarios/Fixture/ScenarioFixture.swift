@@ -87,7 +87,7 @@ public final class ScenarioFixture: @unchecked Sendable {
             throw ScenarioFailure(.cliCommandFailed, "`\(binary.path) --version` failed: \(error)")
         }
         cliVersion = versionText
-        let version = SpecKittyVersion(versionText)
+        let version = try? SpecKittyVersion(versionText)
         driver = SpecKittyDriver(binary: binary, workspace: workspace, environment: environment.processEnvironment,
                                  runner: runner, version: version, defaultTimeout: options.commandTimeout)
         guard version?.hasSyncSurface ?? true else {

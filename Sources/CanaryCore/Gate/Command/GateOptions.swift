@@ -29,7 +29,7 @@ public struct GateOptions: Equatable, Sendable {
     /// The RC the last gate ran against.
     public var baseline = GateOptions.defaultBaseline
     /// A version to gate instead of the newest RC (it must be on the index).
-    public var candidate: PEP440Version?
+    public var candidate: SpecKittyVersion?
     /// The package index.
     public var index: IndexChoice = .pip
     /// A pre-installed CLI to use instead of installing.
@@ -58,7 +58,7 @@ public struct GateOptions: Equatable, Sendable {
     public var help = false
 
     /// The baseline when none is given: 3.2.0rc15, the RC the previous gate ran against.
-    public static let defaultBaseline = PEP440Version(release: [3, 2, 0], pre: .init(.releaseCandidate, 15))
+    public static let defaultBaseline = SpecKittyVersion(release: [3, 2, 0], pre: .init(.releaseCandidate, 15))
 
     /// Options with every default.
     public init() {}
@@ -95,12 +95,12 @@ public struct GateOptions: Equatable, Sendable {
                 }
             case "--candidate":
                 let text = try value()
-                do { options.candidate = try PEP440Version(text) } catch {
+                do { options.candidate = try SpecKittyVersion(text) } catch {
                     throw GateOptionsError.invalidValue(option: name, value: text, why: "\(error)")
                 }
             case "--baseline":
                 let text = try value()
-                do { options.baseline = try PEP440Version(text) } catch {
+                do { options.baseline = try SpecKittyVersion(text) } catch {
                     throw GateOptionsError.invalidValue(option: name, value: text, why: "\(error)")
                 }
             case "--index":

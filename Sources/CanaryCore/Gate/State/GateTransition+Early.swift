@@ -63,7 +63,7 @@ extension GateTransition {
             return stop(.blockersVerified, "harness error: \(chosen) was chosen but neither installed nor reported as failing",
                         evidence: logs, next: "report this as a canary bug")
         }
-        guard (try? PEP440Version(installed.version)) == chosen else {
+        guard (try? SpecKittyVersion(installed.version)) == chosen else {
             return stop(.blockersVerified, "installed \(installed.version), not the chosen \(chosen)", evidence: logs,
                         next: "check the installer's venv root for a stale install, then re-run the gate")
         }

@@ -47,7 +47,7 @@ extension GateTransition {
             }
             // A pass by another CLI proves nothing about this RC.
             if let expected = run.expectedCLIVersion, let driven = file.cliVersion,
-               (try? PEP440Version(driven)) != (try? PEP440Version(expected)) {
+               (try? SpecKittyVersion(driven)) != (try? SpecKittyVersion(expected)) {
                 reasons.append("\(prefix)drove CLI \(driven), not the installed \(expected)")
             }
         }
