@@ -69,7 +69,7 @@ public struct FileIssueTracker: IssueTracker {
         for (ref, title) in issues {
             store.issues[ref.description] = Record(title: title, state: .open, comments: [], fix: nil)
         }
-        try GateAtomicFile.write(try encode(store), to: path)
+        try AtomicFile.replace(try encode(store), at: URL(fileURLWithPath: path))
     }
 
     // MARK: Storage
@@ -143,7 +143,7 @@ public struct FileIssueTracker: IssueTracker {
         change(&record)
         store.issues[ref.description] = record
         do {
-            try GateAtomicFile.write(try Self.encode(store), to: path)
+            try AtomicFile.replace(try Self.encode(store), at: URL(fileURLWithPath: path))
         } catch {
             throw IssueTrackerError.storeUnusable(path: path, reason: "\(error)")
         }
