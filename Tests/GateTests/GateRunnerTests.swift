@@ -55,7 +55,7 @@ final class GateRunnerTests: XCTestCase {
         XCTAssertEqual(journal.map { $0["state"] as? String }, GateStage.allCases.dropLast().map(\.rawValue))
         XCTAssertEqual(journal.map { $0["step"] as? String }, GateStep.allCases.map(\.rawValue))
         XCTAssertEqual(journal.map { $0["next_state"] as? String }, GateStage.allCases.dropFirst().map(\.rawValue))
-        XCTAssertEqual(journal.first?["time"] as? String, "2026-11-18T11:06:40Z")
+        XCTAssertEqual(journal.first?["time"] as? String, "2026-11-18T11:06:40.000Z")
         XCTAssertEqual((journal.first?["observation"] as? [String: Any])?["kind"] as? String, "blockers")
         XCTAssertNil(journal.first?["stop"])
 

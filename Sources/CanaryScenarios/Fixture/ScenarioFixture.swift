@@ -62,7 +62,7 @@ public final class ScenarioFixture: @unchecked Sendable {
         self.scenario = scenario
         currentTarget = target
         self.options = options
-        let stamp = RunDocumentCoding.formatTimestamp(Date()).replacingOccurrences(of: ":", with: "")
+        let stamp = Timestamp.iso8601(Date()).replacingOccurrences(of: ":", with: "")
         let root = directory?.deletingLastPathComponent() ?? options.workRoot
         do {
             workspace = try Workspace.create(

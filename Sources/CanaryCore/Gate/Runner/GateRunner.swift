@@ -51,7 +51,7 @@ public struct GateRunner {
             var next = GateTransition.next(state, observation)
             let summary = GateObservationSummary.line(observation)
             var entry = GateJournalEntry(
-                time: GateClock.iso8601(now()), state: stage.rawValue, step: step.rawValue, observation: observation,
+                time: Timestamp.iso8601(now()), state: stage.rawValue, step: step.rawValue, observation: observation,
                 summary: summary, nextState: next.name, stop: next.stopReport
             )
             if let failure = appendToJournal(entry) {
@@ -277,7 +277,7 @@ public struct GateRunner {
             }
             progress("gate: \(result)")
             let entry = GateJournalEntry(
-                time: GateClock.iso8601(now()), state: "STOPPED", step: "reopen_blocker", observation: nil,
+                time: Timestamp.iso8601(now()), state: "STOPPED", step: "reopen_blocker", observation: nil,
                 summary: result, nextState: "STOPPED"
             )
             if let failure = appendToJournal(entry) { progress("gate: cannot write the gate journal: \(failure)") }

@@ -41,7 +41,7 @@ public struct FileIssueTracker: IssueTracker {
     public func postComment(_ body: String, on ref: IssueRef) throws -> String {
         var count = 0
         try update(ref) { record in
-            record.comments.append(IssueComment(body: body, author: "canary gate", createdAt: GateClock.iso8601(now())))
+            record.comments.append(IssueComment(body: body, author: "canary gate", createdAt: Timestamp.iso8601(now())))
             count = record.comments.count
         }
         return "\(path)#\(ref)/comments/\(count)"
