@@ -48,7 +48,7 @@ final class GateRunnerTests: XCTestCase {
         let rig = Rig()
         let outcome = try rig.run()
 
-        XCTAssertEqual(outcome.finalState, .gateComplete)
+        XCTAssertEqual(outcome.finalState, .at(.gateComplete))
         XCTAssertEqual(outcome.exitCode, 0)
         // One journal line per step, each naming its state, step and next state.
         let journal = rig.journalLines

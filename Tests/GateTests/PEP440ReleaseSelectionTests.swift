@@ -39,7 +39,7 @@ final class PEP440ReleaseSelectionTests: XCTestCase {
         let missing = ReleaseCandidateSelection.named(try SpecKittyVersion("3.2.8rc1"), from: listed.versions, line: nil)
         XCTAssertNil(missing.chosen, "a version the index does not list cannot be installed from it")
         XCTAssertEqual(missing.reason, "3.2.8rc1 (named by --candidate) is not on the index among \(listed.versions.count) listed versions")
-        XCTAssertEqual(GateTransition.next(.blockersVerified, .releaseCandidate(ReleaseCandidateObservation(
+        XCTAssertEqual(GateTransition.next(.at(.blockersVerified), .releaseCandidate(ReleaseCandidateObservation(
             baseline: GateOptions.defaultBaseline, selection: missing))).stopReport?.stoppedAt, .blockersVerified)
     }
 

@@ -38,7 +38,7 @@ public struct GateRunner {
 
     /// Walks from IDLE to the end and writes the journal and the final report into the attempt.
     public func run() -> GateOutcome {
-        var state = GateState.idle
+        var state = GateState.at(.idle)
         var ledger = GateLedger()
         var journal: [GateJournalEntry] = []
         progress("gate: attempt \(artifacts.location)")

@@ -36,7 +36,7 @@ extension GateTransition {
             return stop(.idle, reasons.joined(separator: "; "), evidence: evidence,
                         next: actions.joined(separator: "; ") + "; then re-run the gate")
         }
-        return .blockersVerified
+        return .at(.blockersVerified)
     }
 
     static func judgeReleaseCandidate(_ facts: ReleaseCandidateObservation) -> GateState {
@@ -67,7 +67,7 @@ extension GateTransition {
             return stop(.blockersVerified, "installed \(installed.version), not the chosen \(chosen)", evidence: logs,
                         next: "check the installer's venv root for a stale install, then re-run the gate")
         }
-        return .rcInstalled
+        return .at(.rcInstalled)
     }
 
     static func judgePreflight(_ facts: PreflightObservation) -> GateState {
@@ -102,6 +102,6 @@ extension GateTransition {
             return stop(.rcInstalled, reasons.joined(separator: "; "), evidence: [facts.cli.binary],
                         next: actions.joined(separator: "; ") + "; then re-run the gate")
         }
-        return .preflightClean
+        return .at(.preflightClean)
     }
 }
