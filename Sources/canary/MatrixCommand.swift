@@ -27,7 +27,7 @@ enum MatrixCommand {
             FileHandle.standardError.write(Data("canary matrix: run it from the package root (no scripts/bootstrap-spec-kitty.sh here)\n".utf8))
             return UsageError.exitCode
         }
-        let stamp = RunDocumentCoding.formatTimestamp(Date()).replacingOccurrences(of: ":", with: "")
+        let stamp = Timestamp.iso8601(Date()).replacingOccurrences(of: ":", with: "")
         let output = URL(fileURLWithPath: options.outputDirectory ?? "artifacts/matrix-\(stamp)", relativeTo: repoRoot).standardizedFileURL
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -107,7 +107,7 @@ private final class ProgressPrinter: @unchecked Sendable {
     private let lock = Lock()
 
     func say(_ line: String) {
-        let stamp = RunDocumentCoding.formatTimestamp(Date())
+        let stamp = Timestamp.iso8601(Date())
         lock.withLock {
             print("[matrix \(stamp)] \(line)")
             fflush(stdout)

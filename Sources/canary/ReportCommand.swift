@@ -62,7 +62,7 @@ enum ReportCommand {
         let newest = (1 ... runs).reversed().map { bundle.appendingPathComponent("runs/run-\($0).json") }
             .first { FileManager.default.fileExists(atPath: $0.path) }
         if let newest, let data = FileManager.default.contents(atPath: newest.path) {
-            try ImmutableFile.write(data, to: bundle.appendingPathComponent("latest.json"))
+            try AtomicFile.writeOnce(data, to: bundle.appendingPathComponent("latest.json"))
         }
         try Manifest.seal(in: bundle)
         let check = try Manifest.verify(in: bundle)

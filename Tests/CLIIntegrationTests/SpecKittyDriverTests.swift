@@ -32,7 +32,7 @@ final class SpecKittyDriverTests: XCTestCase {
         let version = try SpecKittyLocator.version(of: binary, runner: runner, environment: environment.processEnvironment)
         driver = SpecKittyDriver(
             binary: binary, workspace: workspace, environment: environment.processEnvironment,
-            runner: runner, version: SpecKittyVersion(version), defaultTimeout: 120
+            runner: runner, version: try? SpecKittyVersion(version), defaultTimeout: 120
         )
         try XCTSkipUnless(driver.version?.hasProjectStore ?? false, "this test follows the 3.2.6+ project store")
         try workspace.writeConfig(.manualDaemon, for: driver.version)

@@ -28,24 +28,10 @@ final class EvidenceStoreTests: XCTestCase {
         XCTAssertEqual(store.attempts(tag: "rc15").map(\.lastPathComponent), ["rc15-attempt1", "rc15-attempt2", "rc15-attempt3", "rc15-attempt4"])
     }
 
-    func testWriteIsAtomicReadOnlyAndRefusesOverwrite() throws {
-        let file = root.appendingPathComponent("runs/run-1.json")
-        try ImmutableFile.write(Data("first".utf8), to: file)
-        XCTAssertEqual(FileManager.default.contents(atPath: file.path), Data("first".utf8))
-        let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
-        XCTAssertEqual(permissions, 0o444)
-        XCTAssertThrowsError(try ImmutableFile.write(Data("second".utf8), to: file)) { error in
-            XCTAssertEqual(error as? EvidenceError, .alreadyExists(path: file.path))
-        }
-        XCTAssertEqual(FileManager.default.contents(atPath: file.path), Data("first".utf8), "the first write survives")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
-        XCTAssertEqual(leftovers, ["run-1.json"], "no temporary file is left behind")
-    }
-
     func testManifestDetectsChangedMissingAndExtraFiles() throws {
-        try ImmutableFile.write(Data("run one".utf8), to: root.appendingPathComponent("runs/run-1.json"))
-        try ImmutableFile.write(Data("<xml/>".utf8), to: root.appendingPathComponent("runs/run-1.xml"))
-        try ImmutableFile.write(Data("log".utf8), to: root.appendingPathComponent("canary.log"))
+        try AtomicFile.writeOnce(Data("run one".utf8), to: root.appendingPathComponent("runs/run-1.json"))
+        try AtomicFile.writeOnce(Data("<xml/>".utf8), to: root.appendingPathComponent("runs/run-1.xml"))
+        try AtomicFile.writeOnce(Data("log".utf8), to: root.appendingPathComponent("canary.log"))
         let text = try Manifest.seal(in: root)
         XCTAssertTrue(text.contains("  runs/run-1.json\n"))
         XCTAssertTrue(try Manifest.verify(in: root).isIntact)
@@ -73,7 +59,7 @@ final class EvidenceStoreTests: XCTestCase {
 
     /// A bundle sealed with one run file, read-only.
     private func sealedBundle() throws -> URL {
-        try ImmutableFile.write(Data("run one".utf8), to: root.appendingPathComponent("runs/run-1.json"))
+        try AtomicFile.writeOnce(Data("run one".utf8), to: root.appendingPathComponent("runs/run-1.json"))
         try Data("log".utf8).write(to: root.appendingPathComponent("canary.log"))
         try Manifest.seal(in: root)
         return root.appendingPathComponent("runs/run-1.json")

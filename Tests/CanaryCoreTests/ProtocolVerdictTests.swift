@@ -16,7 +16,7 @@ final class ProtocolVerdictTests: XCTestCase {
     }
 
     private func write(_ run: CanaryRunResult) throws {
-        try ImmutableFile.write(RunDocumentCoding.encode(run), to: bundle.appendingPathComponent("runs/run-\(run.runNumber).json"))
+        try AtomicFile.writeOnce(RunDocumentCoding.encode(run), to: bundle.appendingPathComponent("runs/run-\(run.runNumber).json"))
     }
 
     func testFourPassingRunsPass() throws {

@@ -26,8 +26,8 @@ final class WorkspaceTests: XCTestCase {
 
     func testRuntimePathsFollowTheGeneration() throws {
         let workspace = Workspace(directory: root.url.appendingPathComponent("s"))
-        let current = try XCTUnwrap(SpecKittyVersion("3.2.7"))
-        let old = try XCTUnwrap(SpecKittyVersion("3.2.0rc13"))
+        let current = try SpecKittyVersion("3.2.7")
+        let old = try SpecKittyVersion("3.2.0rc13")
         XCTAssertEqual(workspace.runtimeRoot(for: current), workspace.home)
         XCTAssertEqual(workspace.runtimeRoot(), workspace.home)
         XCTAssertEqual(workspace.runtimeRoot(for: old).lastPathComponent, ".spec-kitty")
@@ -43,7 +43,7 @@ final class WorkspaceTests: XCTestCase {
         let workspace = try Workspace.create(root: root.url, name: "config")
         try workspace.writeConfig(.manualDaemon)
         XCTAssertEqual(try String(contentsOf: workspace.configURL(), encoding: .utf8), "[sync]\nbackground_daemon = \"manual\"\n")
-        let old = try XCTUnwrap(SpecKittyVersion("3.2.0"))
+        let old = try SpecKittyVersion("3.2.0")
         try workspace.writeConfig(SpecKittyConfig(backgroundDaemon: "manual", serverURL: "http://127.0.0.1:8080/"), for: old)
         XCTAssertEqual(
             try String(contentsOf: workspace.configURL(for: old), encoding: .utf8),

@@ -36,7 +36,7 @@ final class BoundaryWitnessTests: XCTestCase {
     }
 
     func testTheCommandRunningWhenASendArrivedIsNamed() throws {
-        let start = try XCTUnwrap(RunDocumentCoding.parseTimestamp("2026-11-26T12:00:00.000Z"))
+        let start = try XCTUnwrap(Timestamp.parse("2026-11-26T12:00:00.000Z"))
         let command = CommandResult(argv: ["/venv/bin/spec-kitty", "sync", "now"], executablePath: "/venv/bin/spec-kitty",
                                     termination: .exited(0), started: start.addingTimeInterval(-1), finished: start.addingTimeInterval(1))
         let sends = [WitnessedSend(server: "S1", send: send(["e1"], account: "user-2", team: "team-user-2"))]

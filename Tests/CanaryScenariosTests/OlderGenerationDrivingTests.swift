@@ -33,9 +33,9 @@ final class OlderGenerationDrivingTests: XCTestCase {
         XCTAssertFalse(plan.contains("NEEDS CLARIFICATION"))
     }
 
-    func testOnlyPreProjectStoreCLIsDeliverAtCommandExit() {
-        XCTAssertTrue(SpecKittyVersion("3.2.0rc13")!.deliversAtCommandExit)
-        XCTAssertTrue(SpecKittyVersion("3.2.5")!.deliversAtCommandExit)
-        XCTAssertFalse(SpecKittyVersion("3.2.7")!.deliversAtCommandExit)
+    func testOnlyPreProjectStoreCLIsDeliverAtCommandExit() throws {
+        XCTAssertTrue(try SpecKittyVersion("3.2.0rc13").deliversAtCommandExit)
+        XCTAssertTrue(try SpecKittyVersion("3.2.5").deliversAtCommandExit)
+        XCTAssertFalse(try SpecKittyVersion("3.2.7").deliversAtCommandExit)
     }
 }

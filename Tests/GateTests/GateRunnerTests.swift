@@ -23,7 +23,7 @@ final class GateRunnerTests: XCTestCase {
         }
 
         func run() throws -> GateOutcome {
-            var configuration = GateConfiguration(baseline: try PEP440Version("3.2.0rc15"), line: try line.map(ReleaseLine.init))
+            var configuration = GateConfiguration(baseline: try SpecKittyVersion("3.2.0rc15"), line: try line.map(ReleaseLine.init))
             configuration.teamspaceDirectory = "/teamspace"
             let steps = GateSteps(
                 tracker: tracker, index: FixedPackageIndex(versions), installer: installer,
@@ -49,14 +49,14 @@ final class GateRunnerTests: XCTestCase {
         let rig = Rig()
         let outcome = try rig.run()
 
-        XCTAssertEqual(outcome.finalState, .gateComplete)
+        XCTAssertEqual(outcome.finalState, .at(.gateComplete))
         XCTAssertEqual(outcome.exitCode, 0)
         // One journal line per step, each naming its state, step and next state.
         let journal = rig.journalLines
         XCTAssertEqual(journal.map { $0["state"] as? String }, GateStage.allCases.dropLast().map(\.rawValue))
         XCTAssertEqual(journal.map { $0["step"] as? String }, GateStep.allCases.map(\.rawValue))
         XCTAssertEqual(journal.map { $0["next_state"] as? String }, GateStage.allCases.dropFirst().map(\.rawValue))
-        XCTAssertEqual(journal.first?["time"] as? String, "2026-11-18T11:06:40Z")
+        XCTAssertEqual(journal.first?["time"] as? String, "2026-11-18T11:06:40.000Z")
         XCTAssertEqual((journal.first?["observation"] as? [String: Any])?["kind"] as? String, "blockers")
         XCTAssertNil(journal.first?["stop"])
 

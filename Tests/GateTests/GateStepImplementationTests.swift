@@ -45,7 +45,7 @@ final class GateStepImplementationTests: XCTestCase {
         let binary = try makeExecutable()
         let processes = FakeProcesses { _ in CommandResult(exitStatus: 0, stdout: "\(binary)\n", stderr: "installing\n") }
         let installer = BootstrapInstaller(script: "/repo/scripts/bootstrap-spec-kitty.sh", venvRoot: "/work/venvs", processes: processes)
-        let installed = try installer.install(version: try PEP440Version("3.2.6rc2"), output: nil)
+        let installed = try installer.install(version: try SpecKittyVersion("3.2.6rc2"), output: nil)
         XCTAssertEqual(installed, InstalledCLI(version: "3.2.6rc2", binary: binary))
         XCTAssertEqual(installed.python, (binary as NSString).deletingLastPathComponent + "/python")
         let command = try XCTUnwrap(processes.commands.withLock { $0.first })
@@ -55,11 +55,11 @@ final class GateStepImplementationTests: XCTestCase {
 
     func testBootstrapFailuresCarryTheOutputTail() throws {
         let failing = FakeProcesses { _ in CommandResult(exitStatus: 1, stderr: "ERROR: Could not find a version that satisfies spec-kitty-cli==9.9rc1") }
-        XCTAssertThrowsError(try BootstrapInstaller(script: "/s.sh", processes: failing).install(version: try PEP440Version("9.9rc1"), output: nil)) { error in
+        XCTAssertThrowsError(try BootstrapInstaller(script: "/s.sh", processes: failing).install(version: try SpecKittyVersion("9.9rc1"), output: nil)) { error in
             XCTAssertEqual("\(error)", "the bootstrap exited 1: ERROR: Could not find a version that satisfies spec-kitty-cli==9.9rc1")
         }
         let noPath = FakeProcesses { _ in CommandResult(exitStatus: 0, stdout: "done\n") }
-        XCTAssertThrowsError(try BootstrapInstaller(script: "/s.sh", processes: noPath).install(version: try PEP440Version("3.2.7"), output: nil)) { error in
+        XCTAssertThrowsError(try BootstrapInstaller(script: "/s.sh", processes: noPath).install(version: try SpecKittyVersion("3.2.7"), output: nil)) { error in
             XCTAssertEqual("\(error)", "installing spec-kitty-cli 3.2.7 printed no usable binary path (last line: 'done')")
         }
     }
@@ -86,8 +86,8 @@ final class GateStepImplementationTests: XCTestCase {
         let installer = ExistingCLIInstaller(binary: "/v/bin/spec-kitty", processes: processes)
         XCTAssertEqual(try installer.metadata(of: InstalledCLI(version: "3.2.7", binary: "/v/bin/spec-kitty")),
                        InstalledCLIMetadata(cliVersion: "3.2.7", eventsVersion: "5.1.2", directURL: nil))
-        XCTAssertEqual(try installer.install(version: try PEP440Version("3.2.7"), output: nil).binary, "/v/bin/spec-kitty")
-        XCTAssertThrowsError(try installer.install(version: try PEP440Version("3.2.6rc2"), output: nil)) { error in
+        XCTAssertEqual(try installer.install(version: try SpecKittyVersion("3.2.7"), output: nil).binary, "/v/bin/spec-kitty")
+        XCTAssertThrowsError(try installer.install(version: try SpecKittyVersion("3.2.6rc2"), output: nil)) { error in
             XCTAssertEqual("\(error)", "the CLI at /v/bin/spec-kitty is 3.2.7, not the chosen 3.2.6rc2")
         }
     }

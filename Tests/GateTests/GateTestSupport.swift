@@ -14,8 +14,8 @@ struct FakeError: Error, CustomStringConvertible {
 // MARK: Builders
 
 enum Build {
-    static func version(_ text: String) -> PEP440Version {
-        do { return try PEP440Version(text) } catch { preconditionFailure("bad test version \(text)") }
+    static func version(_ text: String) -> SpecKittyVersion {
+        do { return try SpecKittyVersion(text) } catch { preconditionFailure("bad test version \(text)") }
     }
 
     static let substantiveFix = FixFacts(
@@ -184,7 +184,7 @@ struct FakeInstaller: Installer {
 
     var installerDescription: String { "fake installer" }
 
-    func install(version: PEP440Version, output: (@Sendable (String) -> Void)?) throws -> InstalledCLI {
+    func install(version: SpecKittyVersion, output: (@Sendable (String) -> Void)?) throws -> InstalledCLI {
         output?("installing \(version)\n")
         if let failure { throw FakeError(failure) }
         return InstalledCLI(version: version.description, binary: "/venvs/\(version)/bin/spec-kitty")

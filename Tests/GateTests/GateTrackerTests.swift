@@ -34,7 +34,7 @@ final class GateTrackerTests: XCTestCase {
         // A fresh tracker over the same file sees everything: nothing lived only in memory.
         let reread = try FileIssueTracker(path: path).issue(.e2eGate)
         XCTAssertEqual(reread.state, .closed)
-        XCTAssertEqual(reread.comments, [IssueComment(body: "evidence body", author: "canary gate", createdAt: "2026-11-18T11:06:40Z")])
+        XCTAssertEqual(reread.comments, [IssueComment(body: "evidence body", author: "canary gate", createdAt: "2026-11-18T11:06:40.000Z")])
         try tracker.reopen(.e2eGate)
         XCTAssertEqual(try tracker.issue(.e2eGate).state, .open)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["gate-tracker.json"],

@@ -7,13 +7,13 @@ final class PEP440ReleaseSelectionTests: XCTestCase {
     func testReleaseLineHoldsItsVersionsOnly() throws {
         let line = try ReleaseLine("3.2")
         for inside in ["3.2", "3.2.0", "3.2.0rc15", "3.2.6rc2", "3.2.6.2", "3.2.7"] {
-            XCTAssertTrue(line.contains(try PEP440Version(inside)), inside)
+            XCTAssertTrue(line.contains(try SpecKittyVersion(inside)), inside)
         }
         for outside in ["3.20", "3.1.10", "4.0.0rc7", "3", "1!3.2.0"] {
-            XCTAssertFalse(line.contains(try PEP440Version(outside)), outside)
+            XCTAssertFalse(line.contains(try SpecKittyVersion(outside)), outside)
         }
-        XCTAssertTrue(try ReleaseLine("3.2.0").contains(try PEP440Version("3.2.0rc45")))
-        XCTAssertFalse(try ReleaseLine("3.2.0").contains(try PEP440Version("3.2.6rc2")))
+        XCTAssertTrue(try ReleaseLine("3.2.0").contains(try SpecKittyVersion("3.2.0rc45")))
+        XCTAssertFalse(try ReleaseLine("3.2.0").contains(try SpecKittyVersion("3.2.6rc2")))
     }
 
     func testReleaseLineRejectsPreReleases() {
@@ -34,14 +34,14 @@ final class PEP440ReleaseSelectionTests: XCTestCase {
 
     func testANamedCandidateIsTakenWhenListedAndTheReasonSaysSo() throws {
         let listed = try PipIndexVersions.parse(RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
-        let named = ReleaseCandidateSelection.named(try PEP440Version("3.2.7"), from: listed.versions, line: try ReleaseLine("3.2"))
+        let named = ReleaseCandidateSelection.named(try SpecKittyVersion("3.2.7"), from: listed.versions, line: try ReleaseLine("3.2"))
         XCTAssertEqual(named.chosen?.description, "3.2.7")
         XCTAssertEqual(named.reason, "3.2.7 named by --candidate, not picked from the index (the newest RC in line 3.2 is 3.2.6rc2)")
 
-        let missing = ReleaseCandidateSelection.named(try PEP440Version("3.2.8rc1"), from: listed.versions, line: nil)
+        let missing = ReleaseCandidateSelection.named(try SpecKittyVersion("3.2.8rc1"), from: listed.versions, line: nil)
         XCTAssertNil(missing.chosen, "a version the index does not list cannot be installed from it")
         XCTAssertEqual(missing.reason, "3.2.8rc1 (named by --candidate) is not on the index among \(listed.versions.count) listed versions")
-        XCTAssertEqual(GateTransition.next(.blockersVerified, .releaseCandidate(ReleaseCandidateObservation(
+        XCTAssertEqual(GateTransition.next(.at(.blockersVerified), .releaseCandidate(ReleaseCandidateObservation(
             baseline: GateOptions.defaultBaseline, selection: missing))).stopReport?.stoppedAt, .blockersVerified)
     }
 
@@ -87,7 +87,7 @@ extension PEP440ReleaseSelectionTests {
     /// pip lists versions newest first, sorted by the `packaging` library: our order must agree on all of them.
     func testAgreesWithPipsOrderOnEveryRecordedVersion() throws {
         let listed = try PipIndexVersions.parse(RecordedOutputs.text("pip-index-versions-spec-kitty-cli-pre.stdout.txt"))
-        let versions = try listed.versions.map(PEP440Version.init)
+        let versions = try listed.versions.map(SpecKittyVersion.init)
         XCTAssertEqual(versions.count, 173)
         XCTAssertEqual(versions.sorted(by: >).map(\.description), versions.map(\.description))
     }

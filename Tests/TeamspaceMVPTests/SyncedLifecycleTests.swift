@@ -48,7 +48,7 @@ final class SyncedLifecycleTests: XCTestCase {
                                                cliBinDirectory: binary.deletingLastPathComponent())
         let version = try SpecKittyLocator.version(of: binary, runner: runner, environment: environment.processEnvironment)
         let driver = SpecKittyDriver(binary: binary, workspace: workspace, environment: environment.processEnvironment,
-                                     runner: runner, version: SpecKittyVersion(version), defaultTimeout: 240)
+                                     runner: runner, version: try? SpecKittyVersion(version), defaultTimeout: 240)
         addTeardownBlock { [unowned self] in self.cleanUp(driver: driver, runner: runner, workspace: workspace) }
         // No daemon: capture still works, and nothing outlives the test. CLIs before 3.2.6 also
         // need the server here, because they ignore the environment variable for sync.

@@ -115,7 +115,7 @@ public enum Manifest {
             guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
             guard chmod(path, status.st_mode & 0o555) == 0 else { throw EvidenceError.io(operation: "chmod", path: path, errno: errno) }
         }
-        try ImmutableFile.write(Data(text.utf8), to: directory.appendingPathComponent(fileName))
+        try AtomicFile.writeOnce(Data(text.utf8), to: directory.appendingPathComponent(fileName))
         return text
     }
 

@@ -48,9 +48,10 @@ public enum KnownVerdicts {
         }
     }
 
-    /// The cells known for `version` (empty when none are).
+    /// The cells known for `version` (empty when none are), matched as versions so any spelling finds them.
     public static func cells(for version: String) -> [KnownVerdict] {
-        table.filter { $0.version == version }
+        guard let wanted = try? SpecKittyVersion(version) else { return table.filter { $0.version == version } }
+        return table.filter { (try? SpecKittyVersion($0.version)) == wanted }
     }
 
     /// How `run` departs from the known cells of its CLI version: one line per false green, false red,

@@ -5,7 +5,7 @@ public enum MatrixMarkdown {
         var lines = [
             "# Sync identity-boundary canary: version matrix",
             "",
-            "Stand-in profile `\(matrix.profile)`, one run per version, assembled \(RunDocumentCoding.formatTimestamp(matrix.generatedAt)).",
+            "Stand-in profile `\(matrix.profile)`, one run per version, assembled \(Timestamp.iso8601(matrix.generatedAt)).",
             "",
         ]
         lines += table(matrix)

@@ -2,15 +2,15 @@
 public enum MatrixVersionList {
     /// Parses version arguments; a comma or whitespace also separates versions, so `"3.2.0,3.2.7"` works.
     ///
-    /// A version written twice runs once: two runs of one CLI would share a
+    /// A version written twice, in any spelling, runs once: two runs of one CLI would share a
     /// venv and an evidence directory.
     public static func parse(_ arguments: [String]) throws -> [SpecKittyVersion] {
         let words = arguments.flatMap { $0.split { $0 == "," || $0.isWhitespace }.map(String.init) }
-        var seen = Set<String>()
+        var seen = Set<SpecKittyVersion>()
         var versions: [SpecKittyVersion] = []
         for word in words {
-            guard let version = SpecKittyVersion(word) else { throw MatrixError.invalidVersion(word) }
-            if seen.insert(version.description).inserted { versions.append(version) }
+            guard let version = try? SpecKittyVersion(word) else { throw MatrixError.invalidVersion(word) }
+            if seen.insert(version).inserted { versions.append(version) }
         }
         guard !versions.isEmpty else { throw MatrixError.noVersions }
         return versions

@@ -22,7 +22,7 @@ public struct VersionMatrix: Codable, Equatable, Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(RunDocumentCoding.formatTimestamp(date))
+            try container.encode(Timestamp.iso8601(date))
         }
         return try encoder.encode(self) + Data("\n".utf8)
     }
@@ -32,7 +32,7 @@ public struct VersionMatrix: Codable, Equatable, Sendable {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = RunDocumentCoding.parseTimestamp(text) else {
+            guard let date = Timestamp.parse(text) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a timestamp"))
             }
             return date

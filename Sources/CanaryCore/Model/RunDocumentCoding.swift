@@ -4,7 +4,7 @@ import Foundation
 public enum RunDocumentCoding {
     /// Pretty JSON in field order with ISO 8601 UTC timestamps.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        try OrderedJSONEncoder(formatDate: formatTimestamp).encode(value)
+        try OrderedJSONEncoder(formatDate: { Timestamp.iso8601($0) }).encode(value)
     }
 
     /// Decodes a run document, turning every decoding failure into an error that names the field.
@@ -18,7 +18,7 @@ public enum RunDocumentCoding {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = parseTimestamp(text) else {
+            guard let date = Timestamp.parse(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 timestamp")
             }
             return date
@@ -30,17 +30,6 @@ public enum RunDocumentCoding {
         } catch let error as DecodingError {
             throw translate(error)
         }
-    }
-
-    /// `2026-05-19T11:17:05.123Z`: millisecond precision, always UTC.
-    public static func formatTimestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
-
-    /// Parses a timestamp with or without fractional seconds.
-    public static func parseTimestamp(_ text: String) -> Date? {
-        (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text))
-            ?? (try? Date.ISO8601FormatStyle().parse(text))
     }
 
     /// A readable field path such as `scenarios[2].failure_mode`.

@@ -42,7 +42,7 @@ public struct LegacyQueueEvent: Equatable, Sendable {
         toLane: String = "claimed",
         date: Date = Date()
     ) -> LegacyQueueEvent {
-        let timestamp = ISO8601DateFormatter().string(from: date)
+        let timestamp = Timestamp.iso8601(date)
         let payload: [(key: String, value: JSONValue)] = [
             ("actor", .string(actor)), ("execution_mode", .string("worktree")), ("force", .bool(false)),
             ("from_lane", .string(fromLane)), ("mission_slug", .string(missionSlug)), ("reason", .null),

@@ -18,7 +18,7 @@ public enum JUnitXML {
         var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
         lines.append(#"<testsuites name="IdentityBoundary" \#(totals.attributes)>"#)
         for suite in suites {
-            lines.append(#"  <testsuite name="\#(escape(suite.name))" \#(Tally(suite.cases).attributes) timestamp="\#(RunDocumentCoding.formatTimestamp(timestamp))">"#)
+            lines.append(#"  <testsuite name="\#(escape(suite.name))" \#(Tally(suite.cases).attributes) timestamp="\#(Timestamp.iso8601(timestamp))">"#)
             lines.append("    <properties>")
             for property in properties {
                 lines.append(#"      <property name="\#(escape(property.name))" value="\#(escape(property.value))"/>"#)

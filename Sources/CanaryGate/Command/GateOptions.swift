@@ -30,7 +30,7 @@ public struct GateOptions: Equatable, Sendable {
     /// The RC the last gate ran against.
     public var baseline = GateOptions.defaultBaseline
     /// A version to gate instead of the newest RC (it must be on the index).
-    public var candidate: PEP440Version?
+    public var candidate: SpecKittyVersion?
     /// The package index.
     public var index: IndexChoice = .pip
     /// A pre-installed CLI to use instead of installing.
@@ -59,7 +59,7 @@ public struct GateOptions: Equatable, Sendable {
     public var help = false
 
     /// The baseline when none is given: 3.2.0rc15, the RC the previous gate ran against.
-    public static let defaultBaseline = PEP440Version(release: [3, 2, 0], pre: .init(.releaseCandidate, 15))
+    public static let defaultBaseline = SpecKittyVersion(release: [3, 2, 0], pre: .init(.releaseCandidate, 15))
 
     /// Options with every default.
     public init() {}
@@ -139,8 +139,8 @@ public struct GateOptions: Equatable, Sendable {
         options.githubOwner = try parsed.nonEmptyValue("--github-owner") ?? options.githubOwner
         options.initTracker = parsed.flag("--init-tracker")
         options.line = try parsed.value("--line", invalid: "expected release numbers such as 3.2") { try? ReleaseLine($0) }
-        options.baseline = try parsed.value("--baseline", PEP440Version.init) ?? options.baseline
-        options.candidate = try parsed.value("--candidate", PEP440Version.init)
+        options.baseline = try parsed.value("--baseline", SpecKittyVersion.init) ?? options.baseline
+        options.candidate = try parsed.value("--candidate", SpecKittyVersion.init)
         options.index = try parsed.value("--index", invalid: "expected 'pip' or a comma-separated version list", indexChoice) ?? options.index
         options.cliBinary = try parsed.nonEmptyValue("--cli-bin")
         options.venvRoot = try parsed.nonEmptyValue("--venv-root")

@@ -14,7 +14,7 @@ public enum GateReportRenderer {
             lines.append("why:  \(report.reason)")
             lines.append("next: \(report.nextAction)")
             evidence = report.evidence
-        case .gateComplete:
+        case .at(.gateComplete):
             let version = ledger.installedCLI?.version ?? "the RC"
             lines.append("canary gate: GATE_COMPLETE")
             lines.append("why:  blockers \(configuration.blockers.map(\.shortName).joined(separator: ", ")) verified; "

@@ -34,10 +34,10 @@ public struct DirectoryArtifactStore: GateArtifactStore {
     /// True when `<location>/<name>` exists.
     public func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(of: name)) }
 
-    /// Writes atomically.
+    /// Replaces atomically: an attempt rewrites its report and comment bodies.
     public func write(_ text: String, named name: String) throws -> String {
         let path = path(of: name)
-        try GateAtomicFile.write(Data(text.utf8), to: path)
+        try AtomicFile.replace(Data(text.utf8), at: URL(fileURLWithPath: path))
         return path
     }
 

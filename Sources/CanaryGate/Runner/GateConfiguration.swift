@@ -6,11 +6,11 @@ public struct GateConfiguration: Sendable {
     /// The package on the index.
     public var packageName = "spec-kitty-cli"
     /// The RC the last gate ran against; the chosen RC must be newer.
-    public var baseline: PEP440Version
+    public var baseline: SpecKittyVersion
     /// The release line to pick from; nil means the whole index.
     public var line: ReleaseLine?
     /// A version named by the release engineer instead of the newest RC; nil lets the index decide.
-    public var candidate: PEP440Version?
+    public var candidate: SpecKittyVersion?
     /// The blockers whose fixes the gate verifies first.
     public var blockers: [IssueRef] = [.rollbackBlocker, .queuedEventsBlocker]
     /// The issue the four-run evidence closes.
@@ -25,7 +25,7 @@ public struct GateConfiguration: Sendable {
     public var reopenBlockersOnFailure = true
 
     /// Creates a configuration with the design's defaults.
-    public init(baseline: PEP440Version, line: ReleaseLine? = nil) {
+    public init(baseline: SpecKittyVersion, line: ReleaseLine? = nil) {
         self.baseline = baseline
         self.line = line
     }

@@ -30,5 +30,5 @@ public struct GateOutcome: Sendable {
     }
 
     /// The process exit code: 0 for GATE_COMPLETE, 1 otherwise.
-    public var exitCode: Int32 { finalState == .gateComplete ? 0 : 1 }
+    public var exitCode: Int32 { finalState == .at(.gateComplete) ? 0 : 1 }
 }

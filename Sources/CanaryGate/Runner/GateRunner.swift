@@ -39,7 +39,7 @@ public struct GateRunner {
 
     /// Walks from IDLE to the end and writes the journal and the final report into the attempt.
     public func run() -> GateOutcome {
-        var state = GateState.idle
+        var state = GateState.at(.idle)
         var ledger = GateLedger()
         var journal: [GateJournalEntry] = []
         progress("gate: attempt \(artifacts.location)")
@@ -52,7 +52,7 @@ public struct GateRunner {
             var next = GateTransition.next(state, observation)
             let summary = GateObservationSummary.line(observation)
             var entry = GateJournalEntry(
-                time: GateClock.iso8601(now()), state: stage.rawValue, step: step.rawValue, observation: observation,
+                time: Timestamp.iso8601(now()), state: stage.rawValue, step: step.rawValue, observation: observation,
                 summary: summary, nextState: next.name, stop: next.stopReport
             )
             if let failure = appendToJournal(entry) {
@@ -278,7 +278,7 @@ public struct GateRunner {
             }
             progress("gate: \(result)")
             let entry = GateJournalEntry(
-                time: GateClock.iso8601(now()), state: "STOPPED", step: "reopen_blocker", observation: nil,
+                time: Timestamp.iso8601(now()), state: "STOPPED", step: "reopen_blocker", observation: nil,
                 summary: result, nextState: "STOPPED"
             )
             if let failure = appendToJournal(entry) { progress("gate: cannot write the gate journal: \(failure)") }

@@ -37,7 +37,7 @@ extension GateTransition {
             return stop(.idle, reasons.joined(separator: "; "), evidence: evidence,
                         next: actions.joined(separator: "; ") + "; then re-run the gate")
         }
-        return .blockersVerified
+        return .at(.blockersVerified)
     }
 
     static func judgeReleaseCandidate(_ facts: ReleaseCandidateObservation) -> GateState {
@@ -64,11 +64,11 @@ extension GateTransition {
             return stop(.blockersVerified, "harness error: \(chosen) was chosen but neither installed nor reported as failing",
                         evidence: logs, next: "report this as a canary bug")
         }
-        guard (try? PEP440Version(installed.version)) == chosen else {
+        guard (try? SpecKittyVersion(installed.version)) == chosen else {
             return stop(.blockersVerified, "installed \(installed.version), not the chosen \(chosen)", evidence: logs,
                         next: "check the installer's venv root for a stale install, then re-run the gate")
         }
-        return .rcInstalled
+        return .at(.rcInstalled)
     }
 
     static func judgePreflight(_ facts: PreflightObservation) -> GateState {
@@ -103,6 +103,6 @@ extension GateTransition {
             return stop(.rcInstalled, reasons.joined(separator: "; "), evidence: [facts.cli.binary],
                         next: actions.joined(separator: "; ") + "; then re-run the gate")
         }
-        return .preflightClean
+        return .at(.preflightClean)
     }
 }

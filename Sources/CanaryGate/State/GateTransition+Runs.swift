@@ -3,7 +3,7 @@ import Foundation
 
 /// Judgements of the canary runs: everything is read back from the bundle, nothing taken from exit codes alone.
 extension GateTransition {
-    static func judgeCanaryRun(_ run: CanaryRunObservation, from stage: GateStage, onPass: GateState) -> GateState {
+    static func judgeCanaryRun(_ run: CanaryRunObservation, from stage: GateStage, onPass: GateStage) -> GateState {
         let logs = run.scriptLog.map { [$0] } ?? []
         let summary = run.script.summaryLine ?? "no output"
         guard let bundle = run.script.evidenceDirectory else {
@@ -48,7 +48,7 @@ extension GateTransition {
             }
             // A pass by another CLI proves nothing about this RC.
             if let expected = run.expectedCLIVersion, let driven = file.cliVersion,
-               (try? PEP440Version(driven)) != (try? PEP440Version(expected)) {
+               (try? SpecKittyVersion(driven)) != (try? SpecKittyVersion(expected)) {
                 reasons.append("\(prefix)drove CLI \(driven), not the installed \(expected)")
             }
         }
@@ -82,7 +82,7 @@ extension GateTransition {
             return stop(stage, reasons.joined(separator: "; "), evidence: [bundle] + logs,
                         next: actions.joined(separator: "; ") + "; then re-run the gate", reopen: reopen)
         }
-        return onPass
+        return .at(onPass)
     }
 
     /// Failing scenarios grouped by failure mode, in order of first appearance.
@@ -112,7 +112,7 @@ extension GateTransition {
             return stop(.fourRunPassed, "\(name) is still \(update.stateAfter?.rawValue ?? "unreadable") after its evidence comment",
                         evidence: evidence + [update.commentLocation ?? ""], next: "close \(name) by hand; its evidence comment is posted")
         }
-        return .e2eGateClosed
+        return .at(.e2eGateClosed)
     }
 
     static func judgeTeamspace(_ facts: TeamspaceObservation) -> GateState {
@@ -137,7 +137,7 @@ extension GateTransition {
                         evidence: facts.runs.map(\.logPath),
                         next: "find what touched the historical rows (nothing may) before any re-run")
         }
-        return .teamspacePassed
+        return .at(.teamspacePassed)
     }
 
     static func judgeReleaseComment(_ update: IssueUpdateObservation) -> GateState {
@@ -154,6 +154,6 @@ extension GateTransition {
             return stop(.teamspacePassed, "\(name) is \(update.stateAfter?.rawValue ?? "unreadable") after its evidence comment; it must stay OPEN",
                         evidence: evidence + [location], next: "re-open \(name); its evidence comment is posted")
         }
-        return .gateComplete
+        return .at(.gateComplete)
     }
 }

@@ -42,7 +42,7 @@ public struct FileIssueTracker: IssueTracker {
     public func postComment(_ body: String, on ref: IssueRef) throws -> String {
         var count = 0
         try update(ref) { record in
-            record.comments.append(IssueComment(body: body, author: "canary gate", createdAt: GateClock.iso8601(now())))
+            record.comments.append(IssueComment(body: body, author: "canary gate", createdAt: Timestamp.iso8601(now())))
             count = record.comments.count
         }
         return "\(path)#\(ref)/comments/\(count)"
@@ -70,7 +70,7 @@ public struct FileIssueTracker: IssueTracker {
         for (ref, title) in issues {
             store.issues[ref.description] = Record(title: title, state: .open, comments: [], fix: nil)
         }
-        try GateAtomicFile.write(try encode(store), to: path)
+        try AtomicFile.replace(try encode(store), at: URL(fileURLWithPath: path))
     }
 
     // MARK: Storage
@@ -144,7 +144,7 @@ public struct FileIssueTracker: IssueTracker {
         change(&record)
         store.issues[ref.description] = record
         do {
-            try GateAtomicFile.write(try Self.encode(store), to: path)
+            try AtomicFile.replace(try Self.encode(store), at: URL(fileURLWithPath: path))
         } catch {
             throw IssueTrackerError.storeUnusable(path: path, reason: "\(error)")
         }

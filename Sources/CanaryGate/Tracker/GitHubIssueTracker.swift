@@ -48,7 +48,7 @@ public struct GitHubIssueTracker: IssueTracker {
     /// Posts with `gh issue comment --body-file`; returns the comment URL gh prints.
     public func postComment(_ body: String, on ref: IssueRef) throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("canary-gate-comment-\(UUID().uuidString).md")
-        try GateAtomicFile.write(Data(body.utf8), to: file.path)
+        try AtomicFile.replace(Data(body.utf8), at: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let output = try gh(["issue", "comment", String(ref.number), "--repo", slug(ref), "--body-file", file.path])
         return output.trimmingCharacters(in: .whitespacesAndNewlines)

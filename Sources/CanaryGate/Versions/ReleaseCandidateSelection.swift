@@ -4,7 +4,7 @@ import Foundation
 /// Which release candidate the gate chose from the package index, and why.
 public struct ReleaseCandidateSelection: Codable, Equatable, Sendable {
     /// The newest RC in the line, or nil when the line has none.
-    public let chosen: PEP440Version?
+    public let chosen: SpecKittyVersion?
     /// The line the choice was limited to; nil means the whole index.
     public let line: ReleaseLine?
     /// How many release candidates were eligible.
@@ -13,7 +13,7 @@ public struct ReleaseCandidateSelection: Codable, Equatable, Sendable {
     public let reason: String
 
     /// Creates a selection from its parts (tests and decoders use this).
-    public init(chosen: PEP440Version?, line: ReleaseLine?, candidateCount: Int, reason: String) {
+    public init(chosen: SpecKittyVersion?, line: ReleaseLine?, candidateCount: Int, reason: String) {
         self.chosen = chosen
         self.line = line
         self.candidateCount = candidateCount
@@ -21,11 +21,11 @@ public struct ReleaseCandidateSelection: Codable, Equatable, Sendable {
     }
 
     /// Takes `candidate`, named by the release engineer, when `listed` holds it; the reason says what the index would have picked.
-    public static func named(_ candidate: PEP440Version, from listed: [String], line: ReleaseLine?) -> ReleaseCandidateSelection {
+    public static func named(_ candidate: SpecKittyVersion, from listed: [String], line: ReleaseLine?) -> ReleaseCandidateSelection {
         let newest = pick(from: listed, line: line)
         let instead = newest.chosen.map { "the newest RC \(newest.line.map { "in line \($0)" } ?? "on the index") is \($0)" }
             ?? newest.reason
-        guard listed.contains(where: { (try? PEP440Version($0)) == candidate }) else {
+        guard listed.contains(where: { (try? SpecKittyVersion($0)) == candidate }) else {
             return ReleaseCandidateSelection(
                 chosen: nil, line: line, candidateCount: newest.candidateCount,
                 reason: "\(candidate) (named by --candidate) is not on the index among \(listed.count) listed versions"
@@ -43,10 +43,10 @@ public struct ReleaseCandidateSelection: Codable, Equatable, Sendable {
     /// developmental build of an RC (`3.2.0rc16.dev1`) is not the RC itself.
     /// Post-releases of an RC (`3.2.0rc16.post1`) are republished RCs and qualify.
     public static func pick(from listed: [String], line: ReleaseLine?) -> ReleaseCandidateSelection {
-        var parsed: [PEP440Version] = []
+        var parsed: [SpecKittyVersion] = []
         var unparseable: [String] = []
         for text in listed {
-            if let version = try? PEP440Version(text) { parsed.append(version) } else { unparseable.append(text) }
+            if let version = try? SpecKittyVersion(text) { parsed.append(version) } else { unparseable.append(text) }
         }
         let inLine = parsed.filter { line?.contains($0) ?? true }
         let candidates = inLine.filter { $0.isReleaseCandidate && $0.dev == nil }

@@ -8,7 +8,7 @@ public struct ReleaseLine: Hashable, Sendable, TextCodable {
 
     /// Parses `3.2` or `3.2.0`; pre/post/dev/local parts are not allowed.
     public init(_ text: String) throws {
-        let version = try PEP440Version(text)
+        let version = try SpecKittyVersion(text)
         guard version.pre == nil, version.post == nil, version.dev == nil, version.local.isEmpty, version.epoch == 0
         else {
             throw PEP440Error(text: text, reason: "a release line is release numbers only, e.g. 3.2")
@@ -17,7 +17,7 @@ public struct ReleaseLine: Hashable, Sendable, TextCodable {
     }
 
     /// True when `version` is in the line: `3.2` holds `3.2`, `3.2.6rc2` and `3.2.0rc15`, not `3.20` or `4.0`.
-    public func contains(_ version: PEP440Version) -> Bool {
+    public func contains(_ version: SpecKittyVersion) -> Bool {
         guard version.epoch == 0 else { return false }
         return prefix.indices.allSatisfy { index in
             (index < version.release.count ? version.release[index] : 0) == prefix[index]

@@ -62,7 +62,7 @@ public final class ScenarioFixture: @unchecked Sendable {
         self.scenario = scenario
         currentTarget = target
         self.options = options
-        let stamp = RunDocumentCoding.formatTimestamp(Date()).replacingOccurrences(of: ":", with: "")
+        let stamp = Timestamp.iso8601(Date()).replacingOccurrences(of: ":", with: "")
         let root = directory?.deletingLastPathComponent() ?? options.workRoot
         do {
             workspace = try Workspace.create(
@@ -87,7 +87,7 @@ public final class ScenarioFixture: @unchecked Sendable {
             throw ScenarioFailure(.cliCommandFailed, "`\(binary.path) --version` failed: \(error)")
         }
         cliVersion = versionText
-        let version = SpecKittyVersion(versionText)
+        let version = try? SpecKittyVersion(versionText)
         driver = SpecKittyDriver(binary: binary, workspace: workspace, environment: environment.processEnvironment,
                                  runner: runner, version: version, defaultTimeout: options.commandTimeout)
         guard version?.hasSyncSurface ?? true else {

@@ -75,7 +75,7 @@ public struct DaemonOwnerMismatchRefusalFlow: Sendable {
             executablePath: fixture.driver.binary.path, sourceCheckoutPath: fixture.workspace.checkout.path,
             serverURL: fixture.target.url.absoluteString, authPrincipal: fixture.account?.email, authTeam: fixture.account?.teamSlug,
             authScope: nil, queueDBPath: fixture.workspace.legacyQueueURL(for: fixture.driver.version).path,
-            startedAt: RunDocumentCoding.formatTimestamp(Date()))
+            startedAt: Timestamp.iso8601(Date()))
         return base.forging(injectedFields)
     }
 

@@ -22,6 +22,6 @@ public struct DirectoryRunSink: RunSink {
     public var location: String { directory.path }
 
     public func write(_ data: Data, named name: String) throws {
-        try ImmutableFile.write(data, to: directory.appendingPathComponent(name))
+        try AtomicFile.writeOnce(data, to: directory.appendingPathComponent(name))
     }
 }

@@ -51,7 +51,7 @@ public enum BoundaryWitness {
 
     /// The command whose run covers `timestamp`, as its command line without the binary's directory.
     public static func command(at timestamp: String, in commands: [CommandResult]) -> String? {
-        guard let date = RunDocumentCoding.parseTimestamp(timestamp) else { return nil }
+        guard let date = Timestamp.parse(timestamp) else { return nil }
         // A server stamps a send a moment after the client wrote it: allow for clock rounding.
         let running = commands.last { $0.started.addingTimeInterval(-0.05) <= date && date <= $0.finished.addingTimeInterval(0.05) }
         // Paths shortened to their last component: the scenario directory is named elsewhere.

@@ -1,3 +1,4 @@
+import CanaryCore
 import Foundation
 
 /// RFC 8628 device flow (approved at once for the hinted account), refresh and revoke.

@@ -4,7 +4,7 @@ import Foundation
 /// What the package index offered, which RC was chosen, and how its install went.
 public struct ReleaseCandidateObservation: Codable, Equatable, Sendable {
     /// The RC the last gate ran against; the new one must be newer.
-    public let baseline: PEP440Version
+    public let baseline: SpecKittyVersion
     /// The choice and its reason.
     public let selection: ReleaseCandidateSelection
     /// The installed CLI; nil when nothing was installed.
@@ -16,7 +16,7 @@ public struct ReleaseCandidateObservation: Codable, Equatable, Sendable {
 
     /// Creates an observation.
     public init(
-        baseline: PEP440Version, selection: ReleaseCandidateSelection, installed: InstalledCLI? = nil,
+        baseline: SpecKittyVersion, selection: ReleaseCandidateSelection, installed: InstalledCLI? = nil,
         installError: String? = nil, installLog: String? = nil
     ) {
         self.baseline = baseline

@@ -25,18 +25,18 @@ public struct BootstrapInstaller: Installer {
     }
 
     /// Runs the bootstrap with `SPEC_KITTY_VERSION=<version>` and takes the binary path from its last line.
-    public func install(version: PEP440Version, output: (@Sendable (String) -> Void)?) throws -> InstalledCLI {
-        var environment = ["SPEC_KITTY_VERSION": version.description]
+    public func install(version: SpecKittyVersion, output: (@Sendable (String) -> Void)?) throws -> InstalledCLI {
+        var environment = ["SPEC_KITTY_VERSION": version.normalized]
         if let venvRoot { environment["SPEC_KITTY_VENV_ROOT"] = venvRoot }
         let result = try processes.run(GateCommandLine(["bash", script], environment: environment, timeout: 900), output: output)
         guard result.succeeded else {
-            throw InstallerError.bootstrapFailed(version: version.description, status: result.exitStatus, lastLine: result.lastErrorLine)
+            throw InstallerError.bootstrapFailed(version: version.normalized, status: result.exitStatus, lastLine: result.lastErrorLine)
         }
         let binary = result.lastStdoutLine ?? ""
         guard binary.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: binary) else {
-            throw InstallerError.noBinary(version: version.description, lastLine: binary)
+            throw InstallerError.noBinary(version: version.normalized, lastLine: binary)
         }
-        return InstalledCLI(version: version.description, binary: binary)
+        return InstalledCLI(version: version.normalized, binary: binary)
     }
 
     /// Imports the modules with the venv's Python.

@@ -17,11 +17,11 @@ public struct ExistingCLIInstaller: Installer {
     public var installerDescription: String { "pre-installed CLI \(binary)" }
 
     /// Returns the existing CLI after checking that its installed version is `version`.
-    public func install(version: PEP440Version, output: (@Sendable (String) -> Void)?) throws -> InstalledCLI {
-        let candidate = InstalledCLI(version: version.description, binary: binary)
+    public func install(version: SpecKittyVersion, output: (@Sendable (String) -> Void)?) throws -> InstalledCLI {
+        let candidate = InstalledCLI(version: version.normalized, binary: binary)
         let installed = try metadata(of: candidate).cliVersion
-        guard (try? PEP440Version(installed)) == version else {
-            throw InstallerError.versionMismatch(binary: binary, installed: installed, wanted: version.description)
+        guard (try? SpecKittyVersion(installed)) == version else {
+            throw InstallerError.versionMismatch(binary: binary, installed: installed, wanted: version.normalized)
         }
         return candidate
     }

@@ -6,7 +6,7 @@ public protocol Installer: Sendable {
     /// What this installer does, for reports (e.g. "venv per RC via scripts/bootstrap-spec-kitty.sh").
     var installerDescription: String { get }
     /// Installs `version` (or finds it installed) and returns where it is; `output` receives install progress.
-    func install(version: PEP440Version, output: (@Sendable (String) -> Void)?) throws -> InstalledCLI
+    func install(version: SpecKittyVersion, output: (@Sendable (String) -> Void)?) throws -> InstalledCLI
     /// Imports `modules` with the CLI's own Python.
     func checkImports(_ modules: [String], of cli: InstalledCLI) throws -> ImportCheckResult
     /// Reads the installed distribution's metadata (versions, `direct_url.json`).

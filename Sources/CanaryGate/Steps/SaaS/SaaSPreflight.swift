@@ -30,7 +30,7 @@ public enum SaaSPreflight {
 
     private static func eventsVersionProblems(_ reported: String?) -> [String] {
         guard let reported else { return ["/health/ reports no spec_kitty_events version"] }
-        guard let version = try? PEP440Version(reported), let minimum = try? PEP440Version(minimumEventsVersion) else {
+        guard let version = try? SpecKittyVersion(reported), let minimum = try? SpecKittyVersion(minimumEventsVersion) else {
             return ["spec_kitty_events '\(reported)' is not a version"]
         }
         return version < minimum ? ["spec_kitty_events \(reported) is older than \(minimumEventsVersion)"] : []

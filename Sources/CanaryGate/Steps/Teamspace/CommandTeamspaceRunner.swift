@@ -54,7 +54,7 @@ public struct CommandTeamspaceRunner: TeamspaceRunner {
             GateCommandLine(["sh", "-c", line], environment: variables, workingDirectory: workingDirectory, timeout: 60 * 60)
         )
         let log = "$ \(line)\n# exit \(result.exitStatus)\n--- stdout ---\n\(result.stdout)\n--- stderr ---\n\(result.stderr)"
-        try GateAtomicFile.write(Data(log.utf8), to: logPath)
+        try AtomicFile.replace(Data(log.utf8), at: URL(fileURLWithPath: logPath))
         let junit = (try? Data(contentsOf: URL(fileURLWithPath: junitPath))).flatMap(GateJUnitTotals.parse)
         return TeamspaceRunResult(run: run, exitStatus: result.exitStatus, logPath: logPath, junitPath: junitPath, junit: junit)
     }

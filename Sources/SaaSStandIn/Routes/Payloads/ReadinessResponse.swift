@@ -1,3 +1,5 @@
+import CanaryCore
+
 /// The `GET /health/ready/` answer.
 struct ReadinessResponse: Encodable {
     /// The checked dependencies.

@@ -1,4 +1,3 @@
-import CanaryCore
 import Foundation
 
 /// A value stored in JSON as its text form and validated when it is read back (a version, a release line).

@@ -1,4 +1,3 @@
-import CanaryCore
 import Foundation
 
 /// A hand-written scanner for PEP 440's permissive grammar.
@@ -16,7 +15,7 @@ struct PEP440Parser {
         characters = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
     }
 
-    mutating func parse() throws -> PEP440Version {
+    mutating func parse() throws -> SpecKittyVersion {
         if peek == "v" { index += 1 }
         var epoch = 0
         var release = try numberList()
@@ -31,7 +30,7 @@ struct PEP440Parser {
         let dev = try devRelease()
         let local = try localLabel()
         guard index == characters.count else { throw failure("unexpected '\(characters[index])' at offset \(index)") }
-        return PEP440Version(epoch: epoch, release: release, pre: pre, post: post, dev: dev, local: local)
+        return SpecKittyVersion(epoch: epoch, release: release, pre: pre, post: post, dev: dev, local: local)
     }
 
     // MARK: Segments
@@ -45,10 +44,10 @@ struct PEP440Parser {
         return numbers
     }
 
-    private mutating func preRelease() throws -> PEP440Version.PreRelease? {
+    private mutating func preRelease() throws -> SpecKittyVersion.PreRelease? {
         let start = index
         skipSeparator()
-        let labels: [(String, PEP440Version.PreReleaseKind)] = [
+        let labels: [(String, SpecKittyVersion.PreReleaseKind)] = [
             ("alpha", .alpha), ("a", .alpha), ("beta", .beta), ("b", .beta),
             ("preview", .releaseCandidate), ("pre", .releaseCandidate), ("rc", .releaseCandidate),
             ("c", .releaseCandidate),
@@ -57,7 +56,7 @@ struct PEP440Parser {
             index = start
             return nil
         }
-        return PEP440Version.PreRelease(kind, try implicitNumber())
+        return SpecKittyVersion.PreRelease(kind, try implicitNumber())
     }
 
     private mutating func postRelease() throws -> Int? {
@@ -85,10 +84,10 @@ struct PEP440Parser {
         return try implicitNumber()
     }
 
-    private mutating func localLabel() throws -> [PEP440Version.LocalSegment] {
+    private mutating func localLabel() throws -> [SpecKittyVersion.LocalSegment] {
         guard peek == "+" else { return [] }
         index += 1
-        var segments: [PEP440Version.LocalSegment] = []
+        var segments: [SpecKittyVersion.LocalSegment] = []
         repeat {
             let start = index
             while let character = peek, character.isASCIIDigit || ("a" ... "z").contains(character) { index += 1 }

@@ -1,4 +1,3 @@
-import CanaryCore
 import Foundation
 
 /// Why a string is not a PEP 440 version.
@@ -7,6 +6,12 @@ public struct PEP440Error: Error, Equatable, Sendable, CustomStringConvertible {
     public let text: String
     /// What was wrong, e.g. "unexpected 'x' at offset 5".
     public let reason: String
+
+    /// An error for `text`, saying what was wrong with it.
+    public init(text: String, reason: String) {
+        self.text = text
+        self.reason = reason
+    }
 
     /// A one-line explanation.
     public var description: String { "'\(text)' is not a PEP 440 version: \(reason)" }
