@@ -34,7 +34,7 @@ enum ClaimAttemptCommand {
             return UsageError.exitCode
         }
         do {
-            print(try EvidenceStore(root: URL(fileURLWithPath: root)).createAttempt(tag: tag).path)
+            print(try EvidenceBundle.claim(root: URL(fileURLWithPath: root), tag: tag).directory.path)
             return 0
         } catch {
             FileHandle.standardError.write(Data("canary claim-attempt: \(error)\n".utf8))

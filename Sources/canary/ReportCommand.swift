@@ -40,34 +40,19 @@ enum ReportCommand {
             FileHandle.standardError.write(Data("\(spec.command): \(error)\n\n\(spec.helpText)\n".utf8))
             return UsageError.exitCode
         }
-        let bundle = URL(fileURLWithPath: bundlePath).standardizedFileURL
+        let bundle = EvidenceBundle(directory: URL(fileURLWithPath: bundlePath))
         if finalize {
             do {
-                try seal(bundle: bundle, runs: runs)
-                print("sealed: \(bundle.appendingPathComponent(Manifest.fileName).path)")
+                try bundle.seal(runs: runs)
+                print("sealed: \(bundle.directory.appendingPathComponent(Manifest.fileName).path)")
                 return 0
             } catch {
-                FileHandle.standardError.write(Data("canary finalize: could not seal \(bundle.path): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("canary finalize: could not seal \(bundle.directory.path): \(error)\n".utf8))
                 return 1
             }
         }
-        let verdict = ProtocolVerdict.read(bundle: bundle, expectedRuns: runs)
+        let verdict = bundle.verdict(expectedRuns: runs)
         verdict.report.forEach { print($0) }
         return verdict.exitCode
-    }
-
-    /// latest.json is a copy of the newest run file present; then every file is made read-only and
-    /// the manifest, written last, covers them all.
-    private static func seal(bundle: URL, runs: Int) throws {
-        let newest = (1 ... runs).reversed().map { bundle.appendingPathComponent("runs/run-\($0).json") }
-            .first { FileManager.default.fileExists(atPath: $0.path) }
-        if let newest, let data = FileManager.default.contents(atPath: newest.path) {
-            try AtomicFile.writeOnce(data, to: bundle.appendingPathComponent("latest.json"))
-        }
-        try Manifest.seal(in: bundle)
-        let check = try Manifest.verify(in: bundle)
-        guard check.isIntact else {
-            throw EvidenceError.manifestUnreadable(path: bundle.path, reason: "verification failed right after writing: \(check)")
-        }
     }
 }

@@ -27,7 +27,7 @@ enum VerifyCommand {
             return UsageError.exitCode
         }
         do {
-            let report = try Manifest.verify(in: bundle)
+            let report = try EvidenceBundle(directory: bundle).verify()
             report.findings.forEach { print($0) }
             print(report.isIntact ? "intact: \(bundle.path)" : "NOT intact: \(bundle.path)")
             return report.isIntact ? 0 : 1

@@ -112,7 +112,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         guard !results.isEmpty else { return }
         let run = try RunEnvironment(environment: environment)
         let bundle = run.evidenceDirectory ?? defaultBundle(key: run.runKey)
-        let sink = sinkOverride ?? DirectoryRunSink(directory: bundle.appendingPathComponent("runs"))
+        let sink = sinkOverride ?? DirectoryRunSink(bundle: EvidenceBundle(directory: bundle))
         let startedAt = lock.withLock { bundleStartedAt } ?? results.map(\.startedAt).min() ?? clock()
         var completedMerge: ParallelRunMerger?
         var merged = (runID: ULID.shared.next(), results: results, records: recorder.records,

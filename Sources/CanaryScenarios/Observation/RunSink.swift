@@ -9,19 +9,19 @@ public protocol RunSink: Sendable {
     func write(_ data: Data, named name: String) throws
 }
 
-/// Writes run files into a directory, atomically and read-only.
+/// Writes run files into a bundle's `runs/`, once, atomically and read-only (`EvidenceBundle.write`).
 public struct DirectoryRunSink: RunSink {
-    /// The `runs/` directory.
-    public let directory: URL
+    /// The bundle the run files belong to.
+    public let bundle: EvidenceBundle
 
-    /// A sink writing into `directory`.
-    public init(directory: URL) {
-        self.directory = directory
+    /// A sink writing into `bundle`'s `runs/`.
+    public init(bundle: EvidenceBundle) {
+        self.bundle = bundle
     }
 
-    public var location: String { directory.path }
+    public var location: String { bundle.directory.appendingPathComponent("runs").path }
 
     public func write(_ data: Data, named name: String) throws {
-        try AtomicFile.writeOnce(data, to: directory.appendingPathComponent(name))
+        try bundle.write(data, to: "runs/" + name)
     }
 }

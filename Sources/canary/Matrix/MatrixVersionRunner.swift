@@ -25,9 +25,9 @@ struct MatrixVersionRunner {
     func run(_ version: SpecKittyVersion) -> MatrixColumn {
         let name = version.description
         let directory = outputDirectory.appendingPathComponent(name, isDirectory: true)
-        if let bundle = EvidenceStore(root: directory).attempts(tag: name).last(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("runs/run-1.json").path) }) {
-            progress("\(name): reusing the recorded run in \(bundle.path)")
-            return column(version: name, runFile: bundle.appendingPathComponent("runs/run-1.json"), duration: nil, exit: "reused")
+        if let bundle = EvidenceBundle.latestWithRuns(root: directory, tag: name) {
+            progress("\(name): reusing the recorded run in \(bundle.directory.path)")
+            return column(version: name, runFile: bundle.runFile(1), duration: nil, exit: "reused")
         }
         progress("\(name): installing (cached venv .venv-spec-kitty/\(name))")
         let binary: String
@@ -80,7 +80,7 @@ struct MatrixVersionRunner {
             return .missing(version: name, reason: "harness: the protocol script left no evidence (\(exit)): \(outcome.summaryLine ?? "")",
                             durationSeconds: duration)
         }
-        return column(version: name, runFile: URL(fileURLWithPath: bundle).appendingPathComponent("runs/run-1.json"), duration: duration, exit: exit)
+        return column(version: name, runFile: EvidenceBundle(directory: URL(fileURLWithPath: bundle)).runFile(1), duration: duration, exit: exit)
     }
 
     private func column(version: String, runFile: URL, duration: Double?, exit: String) -> MatrixColumn {
