@@ -1,5 +1,6 @@
 import CanaryCore
 import CanaryGate
+import CanaryTestSupport
 import Foundation
 import XCTest
 
@@ -17,7 +18,15 @@ final class GateEvidenceTests: XCTestCase {
         return memory
     }
 
-    private let runJSON = #"{"outcome":"pass","run_number":1,"cli_version":"3.2.6rc2","events_package_version":"5.1.2","scenarios":[{"id":1,"name":"Fresh Authenticated Mission","status":"pass","failure_mode":null,"details":null}],"run_id":"01JX","extra":{"kept":"ignored"}}"#
+    /// A run document as the harness writes it.
+    private func runJSON(_ number: Int = 1, failing: ScenarioID? = nil) -> String {
+        let scenarios = ScenarioID.allCases.map { RunDocumentFixtures.scenario($0, passing: $0 != failing) }
+        // Cannot fail: the fixture builds a valid document.
+        let document = try! RunDocumentFixtures.run(scenarios: scenarios, runNumber: number)
+        return String(decoding: try! RunDocumentCoding.encode(document), as: UTF8.self)
+    }
+
+    private var runJSON: String { runJSON() }
 
     func testAnIntactBundleVerifies() {
         let files = bundleFiles(["runs/run-1.json": runJSON, "runs/run-1.xml": "<testsuites/>", "latest.json": runJSON, "canary.log": "log"])
@@ -51,16 +60,21 @@ final class GateEvidenceTests: XCTestCase {
         ])
     }
 
-    func testRunFilesAreReadInRunOrderAndExtraFieldsIgnored() {
-        let second = runJSON.replacingOccurrences(of: #""run_number":1"#, with: #""run_number":10"#)
-        let files = bundleFiles(["runs/run-10.json": second, "runs/run-2.json": runJSON, "runs/run-2.xml": "<x/>", "runs/run-x.json": "{}",
-                                 "runs/run-3.json": #"{"outcome": "pass"}"#])
+    func testRunFilesAreReadStrictlyInRunOrder() {
+        let contradicting = runJSON(4, failing: .legacyQueueRowMigration)
+            .replacingOccurrences(of: #""outcome" : "fail""#, with: #""outcome" : "pass""#)
+            .replacingOccurrences(of: #""outcome":"fail""#, with: #""outcome":"pass""#)
+        let files = bundleFiles(["runs/run-2.json": runJSON(2, failing: .legacyQueueRowMigration), "runs/run-1.json": runJSON(1),
+                                 "runs/run-2.xml": "<x/>", "runs/run-x.json": "{}", "runs/run-3.json": #"{"outcome": "pass"}"#,
+                                 "runs/run-4.json": contradicting])
         let (runs, problems) = EvidenceBundleReader(files: files).runs(in: bundle)
-        XCTAssertEqual(runs.map(\.runNumber), [1, 10])
-        XCTAssertEqual(runs.first?.eventsPackageVersion, "5.1.2")
-        XCTAssertEqual(runs.first?.scenarios.first, GateRunFile.Scenario(id: 1, name: "Fresh Authenticated Mission", status: "pass"))
-        XCTAssertEqual(problems.count, 1)
+        XCTAssertEqual(runs.map(\.runNumber), [1, 2])
+        XCTAssertEqual(runs.last?.outcome, "fail")
+        XCTAssertEqual(runs.last?.scenarios[1].failureMode, RunDocumentFixtures.scenario(.legacyQueueRowMigration, passing: false).failureMode?.rawValue)
+        XCTAssertEqual(runs.first?.scenarios.first?.name, "Fresh Authenticated Mission")
+        XCTAssertEqual(problems.count, 2, "\(problems)")
         XCTAssertTrue(problems[0].hasPrefix("runs/run-3.json is not a readable run file"), problems[0])
+        XCTAssertTrue(problems[1].hasPrefix("runs/run-4.json is not a readable run file"), "an outcome that contradicts its scenarios: \(problems)")
     }
 
     func testTheRealFileSystemReaderAgrees() throws {

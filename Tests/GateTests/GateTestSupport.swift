@@ -92,6 +92,23 @@ enum Build {
         )
     }
 
+    /// The run document `summary` summarises, encoded as the harness writes it.
+    static func runDocument(_ summary: GateRunFile) -> Data {
+        let start = Date(timeIntervalSince1970: 1_779_189_118)
+        let scenarios = summary.scenarios.map { scenario -> ScenarioResult in
+            let id = ScenarioID(rawValue: scenario.id) ?? .freshAuthenticatedMission
+            guard scenario.status != "pass" else { return .passed(id, startedAt: start, finishedAt: start) }
+            return .failed(id, mode: scenario.failureMode.flatMap(FailureMode.init(rawValue:)) ?? .harnessError,
+                           details: scenario.details ?? "", startedAt: start, finishedAt: start)
+        }
+        // Cannot fail for the summaries the tests build: one to four distinct scenarios, runs 1 to 4.
+        let document = try! CanaryRunResult(
+            runID: "01KRZYYXFZHZYHPPXJBVWV273E", runNumber: summary.runNumber ?? 1, cliVersion: summary.cliVersion ?? "3.2.6rc2",
+            eventsPackageVersion: summary.eventsPackageVersion ?? "5.1.2", startedAt: start, finishedAt: start, scenarios: scenarios,
+            saasURL: "http://127.0.0.1:9", targetEnvironment: .standin, serverProfile: nil, evidencePath: "", host: "test")
+        return try! RunDocumentCoding.encode(document)
+    }
+
     static func canaryRun(
         _ mode: CanaryRunMode, runs: [GateRunFile]? = nil, exitStatus: Int32? = nil, bundle: String? = "/bundles/3.2.6rc2-attempt1",
         manifest: ManifestVerification? = ManifestVerification(verifiedFiles: 4, problems: []),
@@ -235,19 +252,19 @@ final class FakeCanary: CanaryRunner, @unchecked Sendable {
         }
         let bundle = "/artifacts/sync_identity_boundary/\(cli.version)-attempt\(attempt)"
         let runs = runsFor[mode] ?? (1 ... mode.expectedRuns).map { Build.runFile($0) }
-        let encoder = JSONEncoder()
         var manifest = ""
         for run in runs {
+            // Real run documents, as the harness writes them: the gate reads them strictly.
             let name = "runs/run-\(run.runNumber ?? 1).json"
-            let data = (try? encoder.encode(run)) ?? Data()
+            let data = Build.runDocument(run)
             files.put("\(bundle)/\(name)", data)
             manifest += "\(SHA256.hex(of: data))  \(name)\n"
         }
         files.put("\(bundle)/MANIFEST.sha256", Data(manifest.utf8))
         if let tamperWith {
-            // Valid JSON that passes the verdict, so only the manifest can tell it was changed.
+            // A valid document that passes the verdict, so only the manifest can tell it was changed.
             let edited = GateRunFile(outcome: "pass", runNumber: 1, cliVersion: "3.2.6rc2", eventsPackageVersion: "edited", scenarios: Build.runFile(1).scenarios)
-            files.put("\(bundle)/\(tamperWith)", (try? encoder.encode(edited)) ?? Data())
+            files.put("\(bundle)/\(tamperWith)", Build.runDocument(edited))
         }
         // Chunks split mid-line, as a pipe delivers them; progress lines start with "canary: ".
         output?("canary output for \(mode.rawValue)\ncanary: run 1/\(mode.expectedRuns): sta")

@@ -1,7 +1,11 @@
 import CanaryCore
 import Foundation
 
-/// Reads the run files of an evidence bundle (`<bundle>/runs/run-N.json`) from disk, trusting no exit code.
+/// Reads the run files of an evidence bundle (`<bundle>/runs/run-N.json`), trusting no exit code.
+///
+/// Each file is decoded strictly, as the harness wrote it (`RunDocumentCoding`,
+/// with `CanaryRunResult`'s invariants checked), and only then summarised for
+/// the gate: a file the harness would refuse is a problem, never a verdict.
 public struct EvidenceBundleReader: Sendable {
     private let files: GateFileReading
 
@@ -24,7 +28,7 @@ public struct EvidenceBundleReader: Sendable {
         var problems: [String] = []
         for (_, name) in names {
             do {
-                runs.append(try JSONDecoder().decode(GateRunFile.self, from: files.contents(of: "\(directory)/\(name)")))
+                runs.append(GateRunFile(try RunDocumentCoding.decodeRun(files.contents(of: "\(directory)/\(name)"))))
             } catch {
                 problems.append("runs/\(name) is not a readable run file: \(error)")
             }

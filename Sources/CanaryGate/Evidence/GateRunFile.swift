@@ -1,10 +1,11 @@
 import CanaryCore
 import Foundation
 
-/// The part of a run document (`runs/run-N.json`) the gate judges: outcome and scenario verdicts.
+/// The part of a run document (`runs/run-N.json`) the gate judges and journals: outcome and scenario verdicts.
 ///
-/// Decoded on its own rather than through the full run-document model so the
-/// gate reads any run file that keeps the documented top-level contract.
+/// Made from a `CanaryRunResult` decoded strictly (`init(_:)`), never decoded
+/// on its own, so the gate and the harness agree on what a valid run file is;
+/// the summary keeps the journal small (no command records or evidence).
 public struct GateRunFile: Codable, Equatable, Sendable {
     /// "pass" or "fail".
     public let outcome: String
@@ -45,6 +46,16 @@ public struct GateRunFile: Codable, Equatable, Sendable {
             case id, name, status, details
             case failureMode = "failure_mode"
         }
+    }
+
+    /// The summary of a run document.
+    public init(_ run: CanaryRunResult) {
+        self.init(outcome: run.outcome.rawValue, runNumber: run.runNumber, cliVersion: run.cliVersion,
+                  eventsPackageVersion: run.eventsPackageVersion, partial: run.partial,
+                  scenarios: run.scenarios.map {
+                      Scenario(id: $0.id.rawValue, name: $0.name, status: $0.status.rawValue, failureMode: $0.failureMode?.rawValue,
+                               details: $0.details)
+                  })
     }
 
     /// Creates a run file summary.
