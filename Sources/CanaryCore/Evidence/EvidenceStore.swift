@@ -18,11 +18,19 @@ public struct EvidenceStore: Sendable {
     /// `mkdir` is the claim: it fails when the name exists, so concurrent
     /// callers get different attempts and no earlier attempt is reused.
     public func createAttempt(tag: String) throws -> URL {
+        let safeTag = String(tag.map { $0.isLetter || $0.isNumber || ".-_".contains($0) ? $0 : "_" })
+        return try claim { "\(safeTag)-attempt\($0)" }
+    }
+
+    /// Creates `name(N)` for the first unused N from 1 and returns it: the one claim of every attempt directory.
+    ///
+    /// A directory that cannot be made for any reason but "it exists" is an
+    /// error at once, so an unwritable root never turns into an endless search.
+    public func claim(_ name: (Int) -> String) throws -> URL {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let safeTag = tag.map { $0.isLetter || $0.isNumber || ".-_".contains($0) ? $0 : "_" }
         var number = 1
         while true {
-            let candidate = root.appendingPathComponent("\(String(safeTag))-attempt\(number)")
+            let candidate = root.appendingPathComponent(name(number))
             if mkdir(candidate.path, 0o755) == 0 { return candidate }
             guard errno == EEXIST else {
                 throw EvidenceError.io(operation: "mkdir", path: candidate.path, errno: errno)

@@ -14,18 +14,11 @@ public struct DirectoryArtifactStore: GateArtifactStore {
         location = directory
     }
 
-    /// Creates `<workDirectory>/attempt-N` for the first N not yet used.
-    ///
-    /// `mkdir` either creates the directory or fails because it exists, so two
-    /// gates started at once cannot share an attempt.
+    /// Creates `<workDirectory>/attempt-N` for the first N not yet used, through the core's one claim
+    /// (`EvidenceStore.claim`): two gates started at once cannot share an attempt.
     public static func nextAttempt(in workDirectory: String) throws -> DirectoryArtifactStore {
-        try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
-        for number in 1 ... 10_000 {
-            let candidate = "\(workDirectory)/attempt-\(number)"
-            if mkdir(candidate, 0o755) == 0 { return DirectoryArtifactStore(directory: candidate) }
-            guard errno == EEXIST else { throw GateFileError(path: candidate, action: "create", errno: errno) }
-        }
-        throw GateFileError(path: workDirectory, action: "find a free attempt directory in", reason: "10000 attempts exist")
+        let claimed = try EvidenceStore(root: URL(fileURLWithPath: workDirectory)).claim { "attempt-\($0)" }
+        return DirectoryArtifactStore(directory: claimed.path)
     }
 
     /// `<location>/<name>`.
