@@ -1,8 +1,9 @@
 import CanaryCore
 import Foundation
 
-/// Inspects fix commits in a local clone of the CLI repository with `git show`.
-public struct GitCloneFixInspector: FixCommitInspector {
+/// Reads a fix commit's facts from the source itself (a local clone of the CLI repository, with `git show`)
+/// rather than from what a tracker says.
+public struct GitCloneFixInspector: Sendable {
     /// The clone's directory.
     public let repository: String
     private let processes: GateProcessRunning

@@ -6,7 +6,7 @@ public struct GateSteps: Sendable {
     /// Issue states, fix facts, comments.
     public var tracker: IssueTracker
     /// Reads fix commits from a clone, overriding the tracker's facts; nil without a clone.
-    public var fixInspector: FixCommitInspector?
+    public var fixInspector: GitCloneFixInspector?
     /// Published versions.
     public var index: PackageIndex
     /// Installs the chosen RC and checks its imports.
@@ -24,7 +24,7 @@ public struct GateSteps: Sendable {
 
     /// Creates the set of step implementations.
     public init(
-        tracker: IssueTracker, fixInspector: FixCommitInspector? = nil, index: PackageIndex, installer: Installer,
+        tracker: IssueTracker, fixInspector: GitCloneFixInspector? = nil, index: PackageIndex, installer: Installer,
         traceability: CLITraceabilityCheck, saas: SaaSProbe, canary: CanaryRunner, teamspace: TeamspaceRunner,
         bundleFiles: GateFileReading = LocalFileReader()
     ) {

@@ -3,7 +3,7 @@ import Foundation
 
 /// The application behind the sockets: routes each request, answers it, and writes
 /// the witness (request log, envelopes) to the store.
-final class StandInService: HTTPRequestHandling, @unchecked Sendable {
+final class StandInService: @unchecked Sendable {
     /// The server's configuration (profile, limits, reported versions).
     let configuration: StandInConfiguration
     /// All persistent state and the witness.

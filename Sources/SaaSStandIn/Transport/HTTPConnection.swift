@@ -13,7 +13,7 @@ struct HTTPConnection {
     let socket: ConnectedSocket
     let parser: HTTPRequestParser
     let timeouts: Timeouts
-    let handler: HTTPRequestHandling
+    let handler: StandInService
     let registry: ConnectionRegistry
 
     /// Runs until the client closes, a timeout or error ends the exchange, or the server stops.

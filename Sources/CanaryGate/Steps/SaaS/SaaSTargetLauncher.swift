@@ -42,6 +42,9 @@ public struct SaaSTarget: Sendable {
 }
 
 /// Starts a server for the gate when no `--saas-url` is given (the embedded stand-in).
+///
+/// A protocol with its one conformer in the `canary` executable on purpose: the
+/// executable alone depends on both the gate and the stand-in.
 public protocol SaaSTargetLauncher: Sendable {
     /// Starts the server with its store under `storeDirectory` and returns it running.
     func launch(storeDirectory: String) throws -> SaaSTarget
