@@ -3,6 +3,9 @@ import CanaryGate
 import CanaryTestSupport
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reading a bundle's run files back and verifying it against MANIFEST.sha256.
 final class GateEvidenceTests: XCTestCase {
@@ -85,5 +88,40 @@ final class GateEvidenceTests: XCTestCase {
         try Data("\(SHA256.hex(of: Data(runJSON.utf8)))  runs/run-1.json\n".utf8).write(to: root.appendingPathComponent("MANIFEST.sha256"))
         XCTAssertTrue(ManifestVerification.verify(bundle: root.path).verifies)
         XCTAssertEqual(EvidenceBundleReader().runs(in: root.path).runs.count, 1)
+    }
+
+    /// A sealed bundle on disk, tampered with by `tamper`: `canary verify`'s verifier and the gate's judge it alike.
+    private func judgeTampered(_ tamper: (URL) throws -> Void) throws -> (verify: Manifest.Report, gate: ManifestVerification) {
+        let root = try TemporaryDirectory("tampered")
+        defer { root.remove() }
+        let bundle = try EvidenceBundle.claim(root: root.url, tag: "3.2.7")
+        try bundle.write(Data(runJSON.utf8), to: "runs/run-1.json")
+        try bundle.seal(runs: 1)
+        XCTAssertTrue(ManifestVerification.verify(bundle: bundle.directory.path).verifies, "intact before")
+        let runs = bundle.directory.appendingPathComponent("runs")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: runs.path)
+        try tamper(bundle.directory)
+        return (try bundle.verify(), ManifestVerification.verify(bundle: bundle.directory.path))
+    }
+
+    func testATamperedBundleFailsCanaryVerifyAndTheGateAlike() throws {
+        let tamperings: [(String, (URL) throws -> Void)] = [
+            ("symlink", { directory in
+                let run = directory.appendingPathComponent("runs/run-1.json")
+                let copy = directory.deletingLastPathComponent().appendingPathComponent("copy.json")
+                try FileManager.default.copyItem(at: run, to: copy)
+                try FileManager.default.removeItem(at: run)
+                try FileManager.default.createSymbolicLink(at: run, withDestinationURL: copy)
+            }),
+            ("hidden file", { try Data("x".utf8).write(to: $0.appendingPathComponent("runs/.extra")) }),
+            ("FIFO", { XCTAssertEqual(mkfifo($0.appendingPathComponent("runs/pipe").path, 0o600), 0) }),
+            ("extra directory", { try FileManager.default.createDirectory(at: $0.appendingPathComponent("runs/more"), withIntermediateDirectories: false) }),
+        ]
+        for (name, tamper) in tamperings {
+            let (verify, gate) = try judgeTampered(tamper)
+            XCTAssertFalse(verify.isIntact, "canary verify: \(name)")
+            XCTAssertFalse(gate.verifies, "the gate: \(name)")
+            XCTAssertEqual(gate.problems, verify.findings, "one verifier, one judgement: \(name)")
+        }
     }
 }
