@@ -20,18 +20,13 @@ enum ClaimAttemptCommand {
     static func run(_ arguments: [String]) -> Int32 {
         let root: String
         let tag: String
-        do {
-            let parsed = try spec.parse(arguments)
-            if parsed.helpRequested {
-                print(spec.helpText)
-                return 0
-            }
-            root = parsed.positionals[0]
-            tag = parsed.positionals[1]
+        switch spec.invocation(arguments, { parsed -> (String, String) in
+            let tag = parsed.positionals[1]
             guard !tag.isEmpty else { throw UsageError.invalidValue(option: "<tag>", value: tag, why: "must not be empty") }
-        } catch {
-            FileHandle.standardError.write(Data("canary claim-attempt: \(error)\n\n\(spec.helpText)\n".utf8))
-            return UsageError.exitCode
+            return (parsed.positionals[0], tag)
+        }) {
+        case let .exit(code): return code
+        case let .run(options): (root, tag) = options
         }
         do {
             print(try EvidenceBundle.claim(root: URL(fileURLWithPath: root), tag: tag).directory.path)

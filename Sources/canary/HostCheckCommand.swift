@@ -17,16 +17,8 @@ enum HostCheckCommand {
 
     /// Scans the host; returns 0 when isolated, 2 naming the daemons, 64 for arguments it does not take.
     static func run(_ arguments: [String]) -> Int32 {
-        do {
-            if try spec.parse(arguments).helpRequested {
-                print(spec.helpText)
-                return 0
-            }
-        } catch {
-            // 2 means "a daemon is here" to the protocol script; a typo must not read as that.
-            FileHandle.standardError.write(Data("canary host-check: \(error)\n\n\(spec.helpText)\n".utf8))
-            return UsageError.exitCode
-        }
+        // A usage error exits 64: 2 means "a daemon is here" to the protocol script, and a typo must not read as that.
+        if case let .exit(code) = spec.invocation(arguments, { _ in () }) { return code }
         guard let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) else { return 0 }
         print(refusal)
         return 2

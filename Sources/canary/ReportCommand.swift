@@ -28,17 +28,12 @@ enum ReportCommand {
         let spec = spec(finalize: finalize)
         let bundlePath: String
         let runs: Int
-        do {
-            let parsed = try spec.parse(arguments)
-            if parsed.helpRequested {
-                print(spec.helpText)
-                return 0
-            }
-            bundlePath = parsed.positionals[0]
-            runs = try parsed.value("--runs", invalid: "expected a number from 1 to 4") { Int($0).flatMap { (1 ... 4).contains($0) ? $0 : nil } } ?? 4
-        } catch {
-            FileHandle.standardError.write(Data("\(spec.command): \(error)\n\n\(spec.helpText)\n".utf8))
-            return UsageError.exitCode
+        switch spec.invocation(arguments, { parsed in
+            (parsed.positionals[0],
+             try parsed.value("--runs", invalid: "expected a number from 1 to 4") { Int($0).flatMap { (1 ... 4).contains($0) ? $0 : nil } } ?? 4)
+        }) {
+        case let .exit(code): return code
+        case let .run(options): (bundlePath, runs) = options
         }
         let bundle = EvidenceBundle(directory: URL(fileURLWithPath: bundlePath))
         if finalize {

@@ -31,17 +31,12 @@ enum StandInBenchCommand {
     static func run(_ arguments: [String]) -> Int32 {
         var url: URL?
         let profile: StandInProfile
-        do {
-            let parsed = try spec.parse(arguments)
-            if parsed.helpRequested {
-                print(spec.helpText)
-                return 0
-            }
-            url = try parsed.value("--url", invalid: "expected a URL") { URL(string: $0) }
-            profile = try parsed.value("--profile", invalid: "expected instant or deployed-dev-2026-05", StandInProfile.init(rawValue:)) ?? .instant
-        } catch {
-            FileHandle.standardError.write(Data("canary standin bench: \(error)\n\n\(spec.helpText)\n".utf8))
-            return UsageError.exitCode
+        switch spec.invocation(arguments, { parsed in
+            (try parsed.value("--url", invalid: "expected a URL") { URL(string: $0) },
+             try parsed.value("--profile", invalid: "expected instant or deployed-dev-2026-05", StandInProfile.init(rawValue:)) ?? .instant)
+        }) {
+        case let .exit(code): return code
+        case let .run(options): (url, profile) = options
         }
 
         var server: StandInServer?

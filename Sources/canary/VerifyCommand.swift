@@ -15,16 +15,9 @@ enum VerifyCommand {
     /// Prints what changed, went missing or appeared; exits 0 only for an intact bundle.
     static func run(_ arguments: [String]) -> Int32 {
         let bundle: URL
-        do {
-            let parsed = try spec.parse(arguments)
-            if parsed.helpRequested {
-                print(spec.helpText)
-                return 0
-            }
-            bundle = URL(fileURLWithPath: parsed.positionals[0])
-        } catch {
-            FileHandle.standardError.write(Data("canary verify: \(error)\n\n\(spec.helpText)\n".utf8))
-            return UsageError.exitCode
+        switch spec.invocation(arguments, { URL(fileURLWithPath: $0.positionals[0]) }) {
+        case let .exit(code): return code
+        case let .run(directory): bundle = directory
         }
         do {
             let report = try EvidenceBundle(directory: bundle).verify()

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryTestSupport
 import Foundation
 import XCTest
 
@@ -19,37 +20,11 @@ final class CanaryCommandLineTests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// The `canary` executable built beside this test bundle.
-    private func canary() throws -> URL {
-        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("canary")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("canary executable not built next to the tests (run `swift build` first)")
-    }
-
-    /// Runs `canary arguments` to completion; returns its exit status and stdout.
+    /// Runs `canary arguments` to completion through the one process runner; returns its exit status and stdout.
     private func run(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> (status: Int32, stdout: String) {
-        let stdout = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        let output = try FileHandle(forWritingTo: stdout)
-        defer { try? output.close() }
-        let process = Process()
-        process.executableURL = try canary()
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
-        guard exited.wait(timeout: .now() + 30) == .success else {
-            kill(-process.processIdentifier, SIGKILL)
-            XCTFail("canary \(arguments.joined(separator: " ")) did not exit", file: file, line: line)
-            return (-1, "")
-        }
-        return (process.terminationStatus, (try? String(contentsOf: stdout, encoding: .utf8)) ?? "")
+        let result = try ProcessRunner(defaultTimeout: 30).run([try BuiltCanary.url().path] + arguments)
+        if result.timedOut { XCTFail("canary \(arguments.joined(separator: " ")) did not exit", file: file, line: line) }
+        return (result.exitStatus, result.stdout)
     }
 
     private func assertStatus(_ arguments: [String], _ status: Int32, file: StaticString = #filePath, line: UInt = #line) throws {

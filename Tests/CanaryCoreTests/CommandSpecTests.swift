@@ -110,4 +110,22 @@ final class CommandSpecTests: XCTestCase {
     func testOneUsageExitCode() {
         XCTAssertEqual(UsageError.exitCode, 64, "EX_USAGE, for every command")
     }
+
+    func testAnInvocationRunsPrintsHelpOrRefusesWithOneExitCode() {
+        let spec = CommandSpec(command: "canary demo", summary: "A demo.", options: [.value("--runs", valueName: "N", help: "runs")])
+        var printed: [String] = [], errors: [String] = []
+        func invoke(_ arguments: [String]) -> CommandInvocation<Int> {
+            spec.invocation(arguments, output: { printed.append($0) }, errorOutput: { errors.append($0) }) { parsed in
+                try parsed.value("--runs", invalid: "expected a number") { Int($0) } ?? 4
+            }
+        }
+        guard case .run(2) = invoke(["--runs=2"]) else { return XCTFail("runs with its options") }
+        guard case .exit(0) = invoke(["--help"]) else { return XCTFail("help exits 0") }
+        XCTAssertEqual(printed, [spec.helpText])
+        guard case .exit(UsageError.exitCode) = invoke(["--runs", "x"]) else { return XCTFail("a bad value is a usage error") }
+        guard case .exit(UsageError.exitCode) = invoke(["--nope"]) else { return XCTFail("an unknown option is a usage error") }
+        XCTAssertEqual(errors.count, 2)
+        XCTAssertTrue(errors.allSatisfy { $0.hasPrefix("canary demo: ") && $0.hasSuffix(spec.helpText) }, "\(errors)")
+    }
 }
+

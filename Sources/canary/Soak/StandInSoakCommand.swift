@@ -32,16 +32,9 @@ enum StandInSoakCommand {
     /// Runs the soak and returns the exit code.
     static func run(_ arguments: [String]) -> Int32 {
         let keep: Bool
-        do {
-            let parsed = try spec.parse(arguments)
-            if parsed.helpRequested {
-                print(spec.helpText)
-                return 0
-            }
-            keep = parsed.flag("--keep")
-        } catch {
-            FileHandle.standardError.write(Data("canary standin soak: \(error)\n\n\(spec.helpText)\n".utf8))
-            return UsageError.exitCode
+        switch spec.invocation(arguments, { $0.flag("--keep") }) {
+        case let .exit(code): return code
+        case let .run(flag): keep = flag
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("standin-soak-\(UUID().uuidString.prefix(8))")
         do {

@@ -1,4 +1,5 @@
 import CanaryCore
+import CanaryTestSupport
 import Foundation
 import Glibc
 import SaaSStandIn
@@ -6,18 +7,8 @@ import XCTest
 
 /// `canary standin` as an operator runs it: URL on the first line, clean exit on SIGTERM.
 final class StandInCommandTests: XCTestCase {
-    /// The `canary` executable built beside this test bundle.
-    private func canary() throws -> URL {
-        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("canary")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("canary executable not built next to the tests (run `swift build` first)")
-    }
-
     private func launch(_ arguments: [String], stdout: URL) throws -> LaunchedProcess {
-        let process = try ProcessRunner().launch([try canary().path] + arguments, standardOutput: .file(stdout.path))
+        let process = try ProcessRunner().launch([try BuiltCanary.url().path] + arguments, standardOutput: .file(stdout.path))
         addTeardownBlock { process.end(grace: 0) }
         return process
     }
