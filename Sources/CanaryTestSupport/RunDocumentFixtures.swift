@@ -3,9 +3,12 @@ import Foundation
 
 /// Builders for run documents shared by the model, JUnit and observer tests.
 public enum RunDocumentFixtures {
+    /// When every fixture run starts.
     public static let start = Date(timeIntervalSince1970: 1_779_189_118)
+    /// The fixture runs' id.
     public static let runID = "01KRZYYXFZHZYHPPXJBVWV273E"
 
+    /// Scenario `id`, passing, or failing with `queue.rollback_row_missing`.
     public static func scenario(_ id: ScenarioID, passing: Bool = true) -> ScenarioResult {
         passing
             ? .passed(id, startedAt: start, finishedAt: start.addingTimeInterval(Double(id.rawValue)))
@@ -13,6 +16,7 @@ public enum RunDocumentFixtures {
                       startedAt: start, finishedAt: start.addingTimeInterval(4))
     }
 
+    /// A valid run document of `scenarios` (all four, passing, by default).
     public static func run(scenarios: [ScenarioResult] = ScenarioID.allCases.map { scenario($0) }, runNumber: Int = 1) throws -> CanaryRunResult {
         try CanaryRunResult(
             runID: runID, runNumber: runNumber, cliVersion: "3.2.7", eventsPackageVersion: "6.1.0",

@@ -14,6 +14,7 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
         preconditionFailure("\(type(of: self)) must override `scenario`")
     }
 
+    /// Registers the process-wide observer before XCTest starts the bundle (Linux has no principal class).
     public required init(name: String, testClosure: @escaping XCTestCaseClosure) {
         CanaryObservation.install()
         super.init(name: name, testClosure: testClosure)
@@ -35,6 +36,7 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
         stateLock.withLock { commands.append(command) }
     }
 
+    /// The failure mode `fail(_:_:)` set for the failure being reported now, cleared as it is taken.
     public func takePendingFailureMode() -> FailureMode? {
         stateLock.withLock {
             defer { pendingFailureMode = nil }
