@@ -2,20 +2,26 @@ import CanaryCore
 import CanaryGate
 import Foundation
 
-/// `canary matrix`: the four scenarios once per CLI version, as one scenarios × versions table.
+/// `canary matrix`: the four scenarios once per CLI version, as one scenarios × versions table;
+/// with `--list` the versions as JSON, with `--merge` columns run elsewhere as one table.
 enum MatrixCommand {
-    /// Runs the matrix; returns 0 when every supported version passed every scenario, 1 otherwise, 2 on a host not isolated, 64 on bad arguments.
+    /// Runs, lists or merges; returns 0 when every supported version passed every scenario, 1 otherwise, 2 on a host not isolated, 64 on bad arguments.
     static func run(_ arguments: [String]) -> Int32 {
         let options: MatrixOptions
-        do {
-            options = try MatrixOptions.parse(arguments)
-        } catch {
-            FileHandle.standardError.write(Data("canary matrix: \(error)\n\n\(MatrixOptions.usage)\n".utf8))
-            return UsageError.exitCode
+        let line: ReleaseLine?
+        switch MatrixOptions.spec.invocation(arguments, { parsed in
+            (try MatrixOptions(parsed: parsed),
+             try parsed.value("--line", invalid: "expected release numbers such as 3.2") { try? ReleaseLine($0) })
+        }) {
+        case let .exit(code): return code
+        case let .run(parsed): (options, line) = parsed
         }
-        if options.help {
-            print(MatrixOptions.usage)
-            return 0
+        switch options.mode {
+        case .run: break
+        case let .list(_, newestReleaseCandidate):
+            return list(options.versions, line: line, newestReleaseCandidate: newestReleaseCandidate)
+        case let .merge(columnDirectories, expected):
+            return merge(columnDirectories, expected: expected, options: options)
         }
         // The CLI's daemon scan is host-wide: beside a daemon the matrix did not start, every red would be the host's.
         if let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) {
@@ -55,18 +61,68 @@ enum MatrixCommand {
         let runner = MatrixVersionRunner(repoRoot: repoRoot, outputDirectory: output, profile: options.profile,
                                          scratchPath: options.scratchPath, progress: { progress.say($0) })
         let columns = runAll(options.versions, jobs: options.jobs, runner: runner)
-        let matrix = VersionMatrix(profile: options.profile, generatedAt: Date(), columns: columns)
+        return write(VersionMatrix(profile: options.profile, generatedAt: Date(), columns: columns), into: output, say: progress.say)
+    }
+
+    /// Writes matrix.json and matrix.md, prints the table; 0 when every supported version passed every scenario.
+    private static func write(_ matrix: VersionMatrix, into output: URL, say: (String) -> Void) -> Int32 {
         do {
-            try matrix.jsonData().write(to: output.appendingPathComponent("matrix.json"), options: .atomic)
-            try Data(MatrixMarkdown.render(matrix).utf8).write(to: output.appendingPathComponent("matrix.md"), options: .atomic)
+            try matrix.write(into: output)
         } catch {
-            progress.say("could not write the matrix: \(error)")
+            say("could not write the matrix: \(error)")
             return 1
         }
         MatrixMarkdown.table(matrix).forEach { print($0) }
-        progress.say("wrote \(output.path)/matrix.json and matrix.md")
-        let green = columns.allSatisfy { $0.isUnsupported || $0.passCount == $0.cells.count }
+        say("wrote \(output.path)/\(VersionMatrix.jsonFileName) and \(VersionMatrix.markdownFileName)")
+        let green = matrix.columns.allSatisfy { $0.isUnsupported || $0.passCount == $0.cells.count }
         return green ? 0 : 1
+    }
+
+    /// `--list`: the versions given, or the index's, as one JSON line on stdout (an Actions job matrix reads it).
+    private static func list(_ given: [SpecKittyVersion], line: ReleaseLine?, newestReleaseCandidate: Bool) -> Int32 {
+        var versions = given
+        if given.isEmpty {
+            let index = PipPackageIndex()
+            do {
+                versions = MatrixVersionSelection.fromIndex(try index.versions(of: MatrixVersionSelection.packageName))
+            } catch {
+                FileHandle.standardError.write(Data("canary matrix --list: \(index.indexDescription): \(error)\n".utf8))
+                return 1
+            }
+        }
+        do {
+            print(MatrixVersionList.json(try MatrixVersionSelection.select(versions, line: line, newestReleaseCandidate: newestReleaseCandidate)))
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("canary matrix --list: \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    /// `--merge`: column directories that ran apart, read as a run reads its own, written as one matrix.
+    private static func merge(_ columnDirectories: [String], expected: [SpecKittyVersion], options: MatrixOptions) -> Int32 {
+        let progress = ProgressPrinter()
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let columns: [MatrixColumn]
+        do {
+            columns = try MatrixMerge.read(directories: columnDirectories.map { URL(fileURLWithPath: $0, relativeTo: here) },
+                                           expected: expected)
+        } catch {
+            FileHandle.standardError.write(Data("canary matrix --merge: \(error)\n\n\(MatrixOptions.usage)\n".utf8))
+            return UsageError.exitCode
+        }
+        for column in columns where column.source == .missing {
+            progress.say("\(column.version): missing: \(column.note ?? "")")
+        }
+        let output = URL(fileURLWithPath: options.outputDirectory ?? ".", relativeTo: here).standardizedFileURL
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            FileHandle.standardError.write(Data("canary matrix --merge: cannot create \(output.path): \(error)\n".utf8))
+            return 1
+        }
+        progress.say("merged \(columnDirectories.count) column director\(columnDirectories.count == 1 ? "y" : "ies") into \(columns.count) column(s)")
+        return write(VersionMatrix(profile: options.profile, generatedAt: Date(), columns: columns), into: output, say: progress.say)
     }
 
     /// Runs the versions `jobs` at a time; columns come back in the order asked.

@@ -76,6 +76,10 @@ final class CommandSpecTests: XCTestCase {
         let variadic = CommandSpec(command: "canary matrix", positionals: [PositionalSpec("V", arity: .oneOrMore)])
         XCTAssertEqual(try variadic.parse(["1", "2", "3"]).positionals, ["1", "2", "3"])
         XCTAssertThrowsError(try variadic.parse([])) { XCTAssertEqual($0 as? UsageError, .missingArgument("V")) }
+        let any = CommandSpec(command: "canary matrix", positionals: [PositionalSpec("V", arity: .zeroOrMore)])
+        XCTAssertEqual(try any.parse([]).positionals, [])
+        XCTAssertEqual(try any.parse(["1", "2"]).positionals, ["1", "2"])
+        XCTAssertEqual(any.usageLine, "usage: canary matrix [V ...]")
     }
 
     func testHelpIsRecognisedAndSkipsThePositionalCount() throws {

@@ -72,6 +72,40 @@ final class VersionMatrixTests: XCTestCase {
         XCTAssertTrue(MatrixOptions.usage.contains("--jobs N"))
     }
 
+    func testListAndMergeAreModesOfTheSameParser() throws {
+        XCTAssertEqual(try MatrixOptions.parse(["3.2.7"]).mode, .run)
+        let list = try MatrixOptions.parse(["--list", "--line=3.2", "--newest-rc"])
+        XCTAssertEqual(list.mode, .list(line: "3.2", newestReleaseCandidate: true))
+        XCTAssertEqual(list.versions, [], "--list without versions asks the index")
+        XCTAssertEqual(try MatrixOptions.parse(["--list", "3.2.7,4.0.0rc7"]).versions.map(\.description), ["3.2.7", "4.0.0rc7"])
+        let merge = try MatrixOptions.parse(["--merge", "columns/3.2.7", "c/4.0.0rc7", "--out", "m", "--expect=3.2.7,4.0.0rc7", "--expect", "3.2.0"])
+        XCTAssertEqual(merge.mode, .merge(columnDirectories: ["columns/3.2.7", "c/4.0.0rc7"],
+                                          expected: try ["3.2.7", "4.0.0rc7", "3.2.0"].map { try SpecKittyVersion($0) }))
+        XCTAssertEqual(merge.outputDirectory, "m")
+        XCTAssertEqual(try MatrixOptions.parse(["--merge", "--out=m", "--expect", "3.2.7"]).mode,
+                       .merge(columnDirectories: [], expected: [try SpecKittyVersion("3.2.7")]), "every column may be missing")
+    }
+
+    func testOptionsOutsideTheirModeAreRefusedByName() {
+        func refusal(_ arguments: [String]) -> String? {
+            do { _ = try MatrixOptions.parse(arguments); return nil } catch { return "\(error)" }
+        }
+        XCTAssertEqual(refusal(["--list", "--merge", "--out=m", "x"]), "--list and --merge are two commands: give one")
+        XCTAssertEqual(refusal(["3.2.7", "--line", "3.2"]), "--line applies only to --list")
+        XCTAssertEqual(refusal(["3.2.7", "--expect", "3.2.7"]), "--expect applies only to --merge")
+        XCTAssertEqual(refusal(["--list", "--out", "x"]), "--out applies only to a run, not --list")
+        XCTAssertEqual(refusal(["--merge", "--out", "m", "--jobs=2", "c/3.2.7"]), "--jobs applies only to a run, not --merge")
+        XCTAssertEqual(refusal(["--merge", "c/3.2.7"]), "--merge needs --out DIR (where matrix.json and matrix.md go)")
+        XCTAssertEqual(refusal(["--merge", "--out", "m"]), "COLUMN_DIR is required")
+        XCTAssertEqual(refusal(["--merge", "--out", "m", "--expect", "latest", "c/3.2.7"]), "\(MatrixError.invalidVersion("latest"))")
+        XCTAssertEqual(refusal(["--list", "--newest-rc=yes"]), "--newest-rc 'yes': takes no value")
+    }
+
+    func testTheListIsOneLineOfJSON() throws {
+        XCTAssertEqual(MatrixVersionList.json(try MatrixVersionList.parse(["3.2.0rc13", "3.2.7"])), #"["3.2.0rc13","3.2.7"]"#)
+        XCTAssertEqual(MatrixVersionList.json([]), "[]")
+    }
+
     // MARK: Unsupported CLIs
 
     /// What the protocol script's preflight says of 4.0.0rc7, after `cli.unsupported: `.

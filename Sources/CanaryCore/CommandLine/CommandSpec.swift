@@ -114,6 +114,8 @@ public struct CommandSpec: Equatable, Sendable {
             case .oneOrMore:
                 guard index < words.count else { throw .missingArgument(positional.name) }
                 index = words.count
+            case .zeroOrMore:
+                index = words.count
             }
         }
         if index < words.count { throw .unexpectedArgument(words[index]) }

@@ -8,6 +8,8 @@ public struct PositionalSpec: Equatable, Sendable {
         case optional
         /// One or more; only the last positional may be variadic.
         case oneOrMore
+        /// Any number, none included; only the last positional may be variadic.
+        case zeroOrMore
     }
 
     /// The name shown in the usage line, e.g. `<bundle>`.
@@ -30,6 +32,7 @@ public struct PositionalSpec: Equatable, Sendable {
         case .required: name
         case .optional: "[\(name)]"
         case .oneOrMore: "\(name) [\(name) ...]"
+        case .zeroOrMore: "[\(name) ...]"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The versions a matrix runs, in the order given, without repeats.
 public enum MatrixVersionList {
     /// Parses version arguments; a comma or whitespace also separates versions, so `"3.2.0,3.2.7"` works.
@@ -14,5 +16,14 @@ public enum MatrixVersionList {
         }
         guard !versions.isEmpty else { throw MatrixError.noVersions }
         return versions
+    }
+
+    /// The versions as one line of JSON (`["3.2.0","3.2.7"]`), what an Actions job matrix reads from a step output.
+    public static func json(_ versions: [SpecKittyVersion]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Encoding an array of strings cannot fail.
+        let data = (try? encoder.encode(versions.map(\.description))) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

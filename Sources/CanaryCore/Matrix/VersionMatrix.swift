@@ -27,6 +27,15 @@ public struct VersionMatrix: Codable, Equatable, Sendable {
         return try encoder.encode(self) + Data("\n".utf8)
     }
 
+    /// The file names a matrix is written under.
+    public static let jsonFileName = "matrix.json", markdownFileName = "matrix.md"
+
+    /// Writes `matrix.json` and `matrix.md` into `directory`, each atomically.
+    public func write(into directory: URL) throws {
+        try jsonData().write(to: directory.appendingPathComponent(Self.jsonFileName), options: .atomic)
+        try Data(MatrixMarkdown.render(self).utf8).write(to: directory.appendingPathComponent(Self.markdownFileName), options: .atomic)
+    }
+
     /// Reads a `matrix.json`.
     public static func parse(_ data: Data) throws -> VersionMatrix {
         let decoder = JSONDecoder()

@@ -22,12 +22,15 @@ struct MatrixVersionRunner {
     static let runLimit: TimeInterval = 45 * 60
 
     /// The column of `version`: installed here, then one run of the protocol script, the one orchestration path.
+    ///
+    /// What the run left is read back through ``MatrixColumnDirectory``, as `canary matrix --merge` reads it.
     func run(_ version: SpecKittyVersion) -> MatrixColumn {
         let name = version.description
-        let directory = outputDirectory.appendingPathComponent(name, isDirectory: true)
-        if let bundle = EvidenceBundle.latestWithRuns(root: directory, tag: name) {
+        let column = MatrixColumnDirectory(root: outputDirectory, version: name)
+        let directory = column.directory
+        if let bundle = column.recordedBundle {
             progress("\(name): reusing the recorded run in \(bundle.directory.path)")
-            return column(version: name, runFile: bundle.runFile(1), duration: nil, exit: "reused")
+            return report(column.read(), exit: "reused", duration: nil)
         }
         progress("\(name): installing (cached venv .venv-spec-kitty/\(name))")
         let binary: String
@@ -36,18 +39,18 @@ struct MatrixVersionRunner {
                 try LoggedProcess.run(
                     [repoRoot.appendingPathComponent("scripts/bootstrap-spec-kitty.sh").path],
                     environment: ProcessInfo.processInfo.environment.merging(["SPEC_KITTY_VERSION": name]) { $1 },
-                    directory: repoRoot, log: directory.appendingPathComponent("bootstrap.log"), captureStdout: true, timeout: 15 * 60)
+                    directory: repoRoot, log: column.bootstrapLog, captureStdout: true, timeout: 15 * 60)
             }
             guard outcome.exitCode == 0, let last = outcome.stdout.split(whereSeparator: \.isNewline).last else {
-                return .missing(version: name, reason: "harness: installing spec-kitty-cli==\(name) failed (\(outcome.exitCode.map { "exit \($0)" } ?? "timed out")); see \(directory.path)/bootstrap.log")
+                return .missing(version: name, reason: "harness: installing spec-kitty-cli==\(name) failed (\(outcome.exitCode.map { "exit \($0)" } ?? "timed out")); see \(column.bootstrapLog.path)")
             }
             binary = String(last)
         } catch {
             return .missing(version: name, reason: "harness: could not run the bootstrap script: \(error)")
         }
-        let log = directory.appendingPathComponent("script.log")
-        let outcomeFile = directory.appendingPathComponent("outcome.json")
-        progress("\(name): one run of the protocol script (log \(log.path))")
+        // A stale outcome of an earlier, interrupted matrix must not be read as this run's.
+        try? FileManager.default.removeItem(at: column.outcomeFile)
+        progress("\(name): one run of the protocol script (log \(column.scriptLog.path))")
         let started = Date()
         let finished: LoggedProcess.Outcome
         do {
@@ -55,54 +58,34 @@ struct MatrixVersionRunner {
                 try LoggedProcess.run(
                     ["/bin/bash", repoRoot.appendingPathComponent("scripts/run-sync-identity-boundary-canary.sh").path,
                      "--single", "--yes", "--tag", name],
-                    environment: scriptEnvironment(binary: binary, directory: directory, outcomeFile: outcomeFile),
-                    directory: repoRoot, log: log, timeout: Self.runLimit)
+                    environment: scriptEnvironment(binary: binary, directory: directory, outcomeFile: column.outcomeFile),
+                    directory: repoRoot, log: column.scriptLog, timeout: Self.runLimit)
             }
         } catch {
             return .missing(version: name, reason: "harness: could not start the protocol script: \(error)")
         }
         let duration = Date().timeIntervalSince(started)
-        let exitStatus = finished.exitCode ?? -1
-        let outcome = CanaryScriptOutcome.read(outcomeFile: FileManager.default.contents(atPath: outcomeFile.path),
-                                               exitStatus: exitStatus, base: repoRoot.path)
-        let exit = finished.timedOut ? "timed out after \(Int(Self.runLimit)) s" : "exit \(exitStatus)"
-        if exitStatus == 2 {
-            let summary = outcome.summaryLine ?? "preflight refused"
-            if let reason = MatrixColumn.unsupportedReason(inScriptSummary: summary) {
-                progress("\(name): \(reason)")
-                return .unsupported(version: name, reason: reason)
-            }
-            progress("\(name): \(summary)")
-            return .missing(version: name, reason: "harness: the protocol script refused to run: \(summary)", durationSeconds: duration)
-        }
-        guard let bundle = outcome.evidenceDirectory else {
-            progress("\(name): no evidence (\(exit)): \(outcome.summaryLine ?? "")")
-            return .missing(version: name, reason: "harness: the protocol script left no evidence (\(exit)): \(outcome.summaryLine ?? "")",
-                            durationSeconds: duration)
-        }
-        return column(version: name, runFile: EvidenceBundle(directory: URL(fileURLWithPath: bundle)).runFile(1), duration: duration, exit: exit)
+        let exit = finished.timedOut ? "timed out after \(Int(Self.runLimit)) s" : "exit \(finished.exitCode ?? -1)"
+        let reading = column.read(exitStatus: finished.exitCode ?? -1, exitDescription: exit, durationSeconds: duration)
+        return report(reading, exit: exit, duration: duration)
     }
 
-    private func column(version: String, runFile: URL, duration: Double?, exit: String) -> MatrixColumn {
-        do {
-            guard let data = FileManager.default.contents(atPath: runFile.path) else {
-                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: runFile.path])
-            }
-            let run = try RunDocumentCoding.decodeRun(data)
-            let column = MatrixColumn.from(run: run, version: version, durationSeconds: duration)
-            let verdicts = column.cells.map { "\($0.scenario.rawValue):\($0.verdict)" }.joined(separator: " ")
-            progress("\(version): \(column.passCount)/\(column.cells.count) pass (\(exit)\(duration.map { String(format: ", %.0f s", $0) } ?? "")) \(verdicts)")
-            // Where the version's verdicts are known, a departure is a false green or a false red of the canary.
-            if !KnownVerdicts.cells(for: version).isEmpty {
-                let departures = KnownVerdicts.discrepancies(run)
-                progress("\(version): " + (departures.isEmpty ? "every verdict as known" : "departs from the known verdicts: " + departures.joined(separator: "; ")))
-            }
+    /// Says what the column came to, and where the version's verdicts are known, whether it departs from them.
+    private func report(_ reading: MatrixColumnDirectory.Reading, exit: String, duration: Double?) -> MatrixColumn {
+        let column = reading.column
+        let version = column.version
+        guard let run = reading.run else {
+            progress("\(version): \(column.source.rawValue): \(column.note ?? "")")
             return column
-        } catch {
-            progress("\(version): no run document (\(exit))")
-            return .missing(version: version, reason: "harness: the run left no readable run document \(runFile.path) (\(exit)): \(error)",
-                            durationSeconds: duration)
         }
+        let verdicts = column.cells.map { "\($0.scenario.rawValue):\($0.verdict)" }.joined(separator: " ")
+        progress("\(version): \(column.passCount)/\(column.cells.count) pass (\(exit)\(duration.map { String(format: ", %.0f s", $0) } ?? "")) \(verdicts)")
+        // Where the version's verdicts are known, a departure is a false green or a false red of the canary.
+        if !KnownVerdicts.cells(for: version).isEmpty {
+            let departures = KnownVerdicts.discrepancies(run)
+            progress("\(version): " + (departures.isEmpty ? "every verdict as known" : "departs from the known verdicts: " + departures.joined(separator: "; ")))
+        }
+        return column
     }
 
     /// The inherited environment, pointed at this version, this column's directory and a stand-in of the script's own.
