@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system packages the build needs (sqlite3 and zlib headers, git),
+# Installs the system packages the build and the script need (sqlite3 and zlib
+# headers, git, pkg-config, python3-venv, curl, ps),
 # only when something is missing. Needs root (or sudo) for apt-get.
 set -euo pipefail
 
@@ -8,6 +9,10 @@ missing=()
 [[ -f /usr/include/zlib.h ]] || missing+=(zlib1g-dev)
 command -v git >/dev/null || missing+=(git)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
+# The protocol script polls the stand-in with curl and walks process trees with ps;
+# a slim image (the swift container in CI) may lack either.
+command -v curl >/dev/null || missing+=(curl)
+command -v ps >/dev/null || missing+=(procps)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 
 if ((${#missing[@]} == 0)); then

@@ -17,7 +17,8 @@ enum ReportCommand {
                   Prints one line per run, the failing scenarios, the harness overhead and the
                   one-line summary; exits 0 only when every run file says pass.
                   """,
-            options: [.value("--runs", valueName: "N", help: "runs the bundle holds, 1 to 4 (default 4)")],
+            options: [.value("--runs", valueName: "N", help: "runs the bundle holds, 1 to 4 (default 4)")]
+                + (finalize ? [] : [.flag("--markdown", help: "print the verdict and a scenarios × runs table as Markdown\n(a CI job summary) instead")]),
             positionals: [PositionalSpec("<bundle>", help: "the evidence bundle directory")],
             footer: "A usage error exits \(UsageError.exitCode)."
         )
@@ -28,12 +29,14 @@ enum ReportCommand {
         let spec = spec(finalize: finalize)
         let bundlePath: String
         let runs: Int
+        let markdown: Bool
         switch spec.invocation(arguments, { parsed in
             (parsed.positionals[0],
-             try parsed.value("--runs", invalid: "expected a number from 1 to 4") { Int($0).flatMap { (1 ... 4).contains($0) ? $0 : nil } } ?? 4)
+             try parsed.value("--runs", invalid: "expected a number from 1 to 4") { Int($0).flatMap { (1 ... 4).contains($0) ? $0 : nil } } ?? 4,
+             parsed.flag("--markdown"))
         }) {
         case let .exit(code): return code
-        case let .run(options): (bundlePath, runs) = options
+        case let .run(options): (bundlePath, runs, markdown) = options
         }
         let bundle = EvidenceBundle(directory: URL(fileURLWithPath: bundlePath))
         if finalize {
@@ -47,6 +50,10 @@ enum ReportCommand {
             }
         }
         let verdict = bundle.verdict(expectedRuns: runs)
+        if markdown {
+            print(ProtocolVerdictMarkdown.render(verdict), terminator: "")
+            return verdict.exitCode
+        }
         verdict.report.forEach { print($0) }
         return verdict.exitCode
     }

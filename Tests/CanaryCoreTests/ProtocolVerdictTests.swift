@@ -27,6 +27,19 @@ final class ProtocolVerdictTests: XCTestCase {
         XCTAssertEqual(verdict.report.last, "canary: 4/4 runs pass (16/16 scenarios) evidence: \(bundle.path)")
     }
 
+    func testTheMarkdownHasTheVerdictAndAScenariosByRunsTable() throws {
+        try write(RunDocumentFixtures.run(runNumber: 1))
+        let failing = ScenarioID.allCases.map { RunDocumentFixtures.scenario($0, passing: $0 != .reviewRejectionForceRequiredContract) }
+        try write(RunDocumentFixtures.run(scenarios: failing, runNumber: 2))
+        let markdown = ProtocolVerdictMarkdown.render(ProtocolVerdict.read(bundle: bundle, expectedRuns: 3))
+        XCTAssertTrue(markdown.hasPrefix("## FAIL: canary: FAIL 1/3 runs pass"), markdown)
+        XCTAssertTrue(markdown.contains("| scenario | run 1 | run 2 | run 3 |\n|---|---|---|---|"), markdown)
+        XCTAssertTrue(markdown.contains("| 1 Fresh Authenticated Mission | pass | pass | no run file |"), markdown)
+        XCTAssertTrue(markdown.contains("| pass | `queue.rollback_row_missing` | no run file |"), markdown)
+        XCTAssertTrue(markdown.contains("- run 2, scenario 4: `queue.rollback_row_missing` latest row for_review -> in_review"), markdown)
+        XCTAssertTrue(markdown.contains("- run 3: no verdict: run-3.json was not written"), markdown)
+    }
+
     func testAPartialRunThatPassesNeverPassesTheProtocol() throws {
         try write(RunDocumentFixtures.run(scenarios: [RunDocumentFixtures.scenario(.freshAuthenticatedMission)], runNumber: 1))
         let verdict = ProtocolVerdict.read(bundle: bundle, expectedRuns: 1)
