@@ -27,8 +27,10 @@ public struct VersionMatrix: Codable, Equatable, Sendable {
         return try encoder.encode(self) + Data("\n".utf8)
     }
 
-    /// The file names a matrix is written under.
-    public static let jsonFileName = "matrix.json", markdownFileName = "matrix.md"
+    /// The JSON file a matrix is written to.
+    public static let jsonFileName = "matrix.json"
+    /// The Markdown file a matrix is written to.
+    public static let markdownFileName = "matrix.md"
 
     /// Writes `matrix.json` and `matrix.md` into `directory`, each atomically.
     public func write(into directory: URL) throws {
