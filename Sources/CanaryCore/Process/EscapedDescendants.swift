@@ -25,18 +25,12 @@ public enum EscapedDescendants {
     }
 
     private static func pids(outside groups: Set<pid_t>, matching: (String) -> Bool) -> [pid_t] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
-        let name = Data("\(tagVariable)=".utf8)
-        return entries.compactMap(pid_t.init).filter { pid in
-            guard pid != getpid(),
-                  let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let (state, group) = ProcessRunner.parseStat(stat), state != "Z", state != "X", !groups.contains(group),
-                  let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ")
+        ProcessTable.pids().filter { pid in
+            guard pid != getpid(), let status = ProcessTable.status(of: pid), status.isAlive, !groups.contains(status.processGroup),
+                  let tag = ProcessTable.environment(of: pid)[tagVariable]
             else { return false }
-            return environ.split(separator: 0).contains { entry in
-                entry.starts(with: name) && matching(String(decoding: entry.dropFirst(name.count), as: UTF8.self))
-            }
-        }.sorted()
+            return matching(tag)
+        }
     }
 
     /// SIGTERMs `pids`, then SIGKILLs those still alive after `grace`.

@@ -105,9 +105,7 @@ public final class LaunchedProcess: @unchecked Sendable {
 
     /// Whether `pid` exited (a zombie waiting to be reaped) or is gone, without reaping it.
     private static func hasExited(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let (state, _) = ProcessRunner.parseStat(stat) else { return true }
-        return state == "Z" || state == "X"
+        !(ProcessTable.status(of: pid)?.isAlive ?? false)
     }
 
     /// SIGKILLs the child alone, as a crash would: nothing it holds is flushed or closed. Reaps it.

@@ -286,20 +286,9 @@ public final class ProcessRunner: @unchecked Sendable {
         if kill(-group, 0) != 0, errno == ESRCH { return false }
         // Killed descendants linger as zombies until their new parent (init)
         // reaps them, and a zombie still counts for kill(); it is not alive.
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
-        return entries.contains { entry in
-            guard pid_t(entry) != nil, let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let (state, processGroup) = parseStat(stat) else { return false }
-            return processGroup == group && state != "Z" && state != "X"
+        return ProcessTable.pids().contains { pid in
+            guard let status = ProcessTable.status(of: pid) else { return false }
+            return status.processGroup == group && status.isAlive
         }
-    }
-
-    /// State and process group from a `/proc/<pid>/stat` line.
-    static func parseStat(_ stat: String) -> (state: Character, processGroup: pid_t)? {
-        // The command name may contain spaces and parentheses; fields resume after the last ")".
-        guard let close = stat.lastIndex(of: ")") else { return nil }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 2, let state = fields[0].first, let group = pid_t(fields[2]) else { return nil }
-        return (state, group)
     }
 }

@@ -40,7 +40,7 @@ public struct HostSyncDaemon: Equatable, Sendable, CustomStringConvertible {
     /// Every such process on the host except this one, by pid.
     public static func scan() -> [HostSyncDaemon] {
         SyncDaemonProcesses.liveProcesses().filter { matches(argv: $0.argv) }.map { process in
-            HostSyncDaemon(pid: process.pid, home: home(argv: process.argv, environment: environment(of: process.pid)))
+            HostSyncDaemon(pid: process.pid, home: home(argv: process.argv, environment: ProcessTable.environment(of: process.pid)))
         }
     }
 
@@ -58,17 +58,5 @@ public struct HostSyncDaemon: Equatable, Sendable, CustomStringConvertible {
             let resolved = URL(fileURLWithPath: home).resolvingSymlinksInPath().path
             return !roots.contains { resolved == $0 || resolved.hasPrefix($0 + "/") }
         }
-    }
-
-    /// `/proc/<pid>/environ` as a dictionary; empty when unreadable.
-    static func environment(of pid: pid_t) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return [:] }
-        var result: [String: String] = [:]
-        for entry in data.split(separator: 0) {
-            let text = String(decoding: entry, as: UTF8.self)
-            guard let equals = text.firstIndex(of: "=") else { continue }
-            result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-        }
-        return result
     }
 }

@@ -22,17 +22,15 @@ public enum SyncDaemonProcesses {
 
     /// Every live process with an argv, pid order, this one excluded.
     public static func liveProcesses() -> [(pid: pid_t, argv: [String])] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         let me = getpid()
-        return entries.compactMap { pid_t($0) }.filter { $0 != me }.sorted().compactMap { pid in
+        return ProcessTable.pids().filter { $0 != me }.compactMap { pid in
             argv(of: pid).map { (pid, $0) }
         }
     }
 
     /// The argv of `pid` from `/proc/<pid>/cmdline`, or nil when it is gone.
     public static func argv(of pid: pid_t) -> [String]? {
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"), !data.isEmpty else { return nil }
-        return data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        ProcessTable.argv(of: pid)
     }
 
     /// SIGTERMs each daemon of `runtimeRoot`, waits up to `grace`, then SIGKILLs the rest.
