@@ -117,8 +117,8 @@ on_exit() {
         # Interrupted or failed mid-protocol: keep what exists, sealed.
         say "protocol ended early (exit $code); sealing the partial bundle"
         mv_log
-        "$canary" finalize "$attempt" --runs "$runs" >/dev/null 2>&1 || true
-        seal_permissions
+        # finalize makes every file read-only; only if it could not seal is that left to chmod.
+        "$canary" finalize "$attempt" --runs "$runs" >/dev/null 2>&1 || seal_permissions
     fi
     rm -f "$scratch_log"
     [[ -z "${secret_file:-}" ]] || rm -f "$secret_file"
@@ -325,8 +325,9 @@ finished=1
 if ! "$canary" finalize "$attempt" --runs "$runs" >/dev/null; then
     echo "canary: could not seal the bundle (MANIFEST.sha256) in $attempt" >&2
     verdict=1
+    # Sealing makes every file read-only; when it failed, chmod does at least that.
+    seal_permissions
 fi
-seal_permissions
 printf '%s\n' "$report"
 summary_line="$(tail -n 1 <<<"$report")"
 exit "$verdict"
