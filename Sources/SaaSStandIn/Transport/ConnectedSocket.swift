@@ -3,9 +3,9 @@ import Foundation
 import Glibc
 
 /// A connected TCP stream with deadline-bounded reads and SIGPIPE-free writes.
-final class ConnectedSocket: @unchecked Sendable {
+public final class ConnectedSocket: @unchecked Sendable {
     /// What one read produced.
-    enum ReadResult: Equatable {
+    public enum ReadResult: Equatable {
         /// Bytes arrived.
         case bytes([UInt8])
         /// The peer closed its side (or the socket was shut down to stop the server).
@@ -32,7 +32,7 @@ final class ConnectedSocket: @unchecked Sendable {
     deinit { close() }
 
     /// Connects to `host:port` (IPv4), close-on-exec.
-    static func connect(host: String, port: UInt16) throws -> ConnectedSocket {
+    public static func connect(host: String, port: UInt16) throws -> ConnectedSocket {
         let address = try SocketAddress(host: host, port: port)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SocketError.lastError("socket") }
@@ -46,7 +46,7 @@ final class ConnectedSocket: @unchecked Sendable {
     }
 
     /// Reads up to `maxBytes`, waiting until `deadline` at most.
-    func read(maxBytes: Int = 64 * 1024, deadline: Date) throws -> ReadResult {
+    public func read(maxBytes: Int = 64 * 1024, deadline: Date) throws -> ReadResult {
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         while true {
             let remaining = deadline.timeIntervalSinceNow
@@ -77,7 +77,7 @@ final class ConnectedSocket: @unchecked Sendable {
     }
 
     /// Writes every byte; MSG_NOSIGNAL so a vanished peer is an error, not a dead process.
-    func write(_ data: Data) throws {
+    public func write(_ data: Data) throws {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             guard let base = raw.baseAddress else { return }
             var offset = 0
@@ -112,7 +112,7 @@ final class ConnectedSocket: @unchecked Sendable {
     }
 
     /// Releases the descriptor; safe to call more than once.
-    func close() {
+    public func close() {
         lock.withLock {
             guard !closed else { return }
             closed = true

@@ -193,7 +193,7 @@ private struct Soak {
         let count = StandInSoakCommand.maxConnections + 32
         let idle = (0 ..< count).compactMap { _ in RawHTTPExchange.openIdle(port: server.port) }
         let whileFull = health()
-        idle.forEach { close($0) }
+        idle.forEach { $0.close() }
         Thread.sleep(forTimeInterval: 0.2)
         let answered = whileFull.map { String(format: "/health/ answered HTTP %d in %.0f ms while full", $0.status, $0.seconds * 1000) }
             ?? "/health/ did not answer while full"
