@@ -85,7 +85,7 @@ enum StandInCommand {
     /// Finds the repository (from the working directory, else from this executable in its
     /// `.build`) and installs or finds the validator venv there.
     private static func validatorSettings(eventsVersion: String) throws -> PayloadValidation {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let executable = URL(fileURLWithPath: CanaryExecutable.path).deletingLastPathComponent().path
         let candidates = [FileManager.default.currentDirectoryPath, executable]
         guard let root = candidates.lazy.compactMap(GateComposition.findRepositoryRoot).first(where: {
             FileManager.default.fileExists(atPath: "\($0)/scripts/events-validator.py")

@@ -96,7 +96,7 @@ struct MatrixVersionRunner {
                      "CANARY_EVIDENCE_DIR", "CANARY_RUN_NUMBER", "CANARY_RUN_COMMAND"] { environment[name] = nil }
         environment["SPEC_KITTY_BIN"] = binary
         // This very executable: the script skips its own build, which the matrix did once.
-        environment["CANARY_BIN"] = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        environment["CANARY_BIN"] = CanaryExecutable.path
         environment["CANARY_STANDIN_PROFILE"] = profile
         environment["CANARY_ARTIFACTS_DIR"] = directory.path
         environment["CANARY_WORK_ROOT"] = directory.appendingPathComponent("work").path

@@ -43,7 +43,7 @@ enum StandInSoakCommand {
             FileHandle.standardError.write(Data("canary standin soak: cannot create \(directory.path): \(error)\n".utf8))
             return 1
         }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable = CanaryExecutable.path
         let server = SoakServer(executable: executable, directory: directory, flags: [
             "--request-timeout", "\(Int(requestTimeout))", "--idle-timeout", "3", "--max-connections", "\(maxConnections)",
         ])
