@@ -9,8 +9,15 @@ import XCTest
 /// of the process. Lines go through `ProgressConsole` (stdout and
 /// `CANARY_PROGRESS_FILE`).
 public final class TestHeartbeat: NSObject, XCTestObservation, @unchecked Sendable {
-    private let running = Locked<[ObjectIdentifier: ProgressHeartbeat.Running]>([:])
-    private let starting = Locked<ProgressHeartbeat?>(nil)
+    private let running: Locked<[ObjectIdentifier: ProgressHeartbeat.Running]>
+    private let heartbeat: ProgressHeartbeat
+
+    private override init() {
+        let running = Locked<[ObjectIdentifier: ProgressHeartbeat.Running]>([:])
+        self.running = running
+        heartbeat = ProgressHeartbeat(running: { Array(running.current.values) }, output: ProgressConsole.write)
+        super.init()
+    }
 
     private static let shared: TestHeartbeat = {
         let observer = TestHeartbeat()
@@ -20,17 +27,9 @@ public final class TestHeartbeat: NSObject, XCTestObservation, @unchecked Sendab
 
     /// Installs the process-wide heartbeat (idempotent) and counts `current`, already started, as running.
     public static func install(_ current: XCTestCase) {
-        shared.start()
+        // ProgressHeartbeat.start is idempotent: every long test may call this.
+        shared.heartbeat.start()
         shared.testCaseWillStart(current)
-    }
-
-    private func start() {
-        let beat = starting.withLock { heartbeat -> ProgressHeartbeat? in
-            guard heartbeat == nil else { return nil }
-            heartbeat = ProgressHeartbeat(running: { [running] in Array(running.current.values) }, output: ProgressConsole.write)
-            return heartbeat
-        }
-        beat?.start()
     }
 
     public func testCaseWillStart(_ testCase: XCTestCase) {
@@ -42,6 +41,6 @@ public final class TestHeartbeat: NSObject, XCTestObservation, @unchecked Sendab
     }
 
     public func testBundleDidFinish(_ testBundle: Bundle) {
-        starting.current?.stop()
+        heartbeat.stop()
     }
 }
