@@ -88,7 +88,7 @@ final class CanaryTestObserverTests: XCTestCase {
         return CanaryTestObserver(
             environment: environment, metadata: { metadata }, sink: sink,
             recognize: { $0 as? ObservedScenarioCase }, output: { line in lines.withLock { $0.append(line) } },
-            heartbeatInterval: nil, terminate: terminate)
+            terminate: terminate)
     }
 
     private func observe(_ cases: [ObservedScenarioCase], environment: [String: String] = ["CANARY_RUN_NUMBER": "3"])
@@ -134,7 +134,7 @@ final class CanaryTestObserverTests: XCTestCase {
         // The observer's own planted cases adopt ScenarioReporting too: the
         // default recogniser must leave them out, or a full `swift test` run
         // mixes them into the real four and repeats scenario ids.
-        let observer = CanaryTestObserver(sink: MemoryRunSink(), output: { _ in }, heartbeatInterval: nil,
+        let observer = CanaryTestObserver(sink: MemoryRunSink(), output: { _ in },
                                           terminate: { _ in XCTFail("terminated") })
         ObservedScenarioCase.make(.freshAuthenticatedMission, .passes).observed(by: observer)
         ObservedScenarioCase.make(.legacyQueueRowMigration, .failsUnclassified).observed(by: observer)

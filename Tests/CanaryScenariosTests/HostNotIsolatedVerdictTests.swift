@@ -6,7 +6,7 @@ import XCTest
 final class HostNotIsolatedVerdictTests: XCTestCase {
     func testARedVerdictBesideAStrangerBecomesHostNotIsolatedQuotingTheOriginal() {
         let red = ScenarioFailure(.cliCommandFailed, "sync status --check exit 2: orphan records 1")
-        let judged = ScenarioTestCase.judged(red, beside: [HostSyncDaemon(pid: 4242, home: "/home/someone")])
+        let judged = ScenarioExecution.judged(red, beside: [HostSyncDaemon(pid: 4242, home: "/home/someone")])
         XCTAssertEqual(judged.mode, .harnessHostNotIsolated)
         XCTAssertTrue(judged.details.contains("pid 4242 (home /home/someone)"), judged.details)
         XCTAssertTrue(judged.details.contains("it appeared during the scenario"), judged.details)
@@ -15,6 +15,6 @@ final class HostNotIsolatedVerdictTests: XCTestCase {
 
     func testWithoutAStrangerTheVerdictStands() {
         let red = ScenarioFailure(.boundaryForeignRowsLeaked, "arm B account: ...")
-        XCTAssertEqual(ScenarioTestCase.judged(red, beside: []), red)
+        XCTAssertEqual(ScenarioExecution.judged(red, beside: []), red)
     }
 }

@@ -6,6 +6,6 @@ final class Scenario1FreshAuthenticatedMissionTests: ScenarioTestCase, @unchecke
     override var scenario: ScenarioID { .freshAuthenticatedMission }
 
     func testFreshAuthenticatedMission() {
-        runScenario { try FreshAuthenticatedMissionFlow().run($0) }
+        runScenario()
     }
 }

@@ -6,6 +6,6 @@ final class Scenario2LegacyQueueRowMigrationTests: ScenarioTestCase, @unchecked 
     override var scenario: ScenarioID { .legacyQueueRowMigration }
 
     func testLegacyQueueRowMigration() {
-        runScenario { try LegacyQueueRowMigrationFlow().run($0) }
+        runScenario()
     }
 }

@@ -6,6 +6,6 @@ final class Scenario3DaemonOwnerMismatchRefusalTests: ScenarioTestCase, @uncheck
     override var scenario: ScenarioID { .daemonOwnerMismatchRefusal }
 
     func testDaemonOwnerMismatchRefusal() {
-        runScenario { try DaemonOwnerMismatchRefusalFlow().run($0) }
+        runScenario()
     }
 }

@@ -6,6 +6,6 @@ final class Scenario4ReviewRejectionForceRequiredContractTests: ScenarioTestCase
     override var scenario: ScenarioID { .reviewRejectionForceRequiredContract }
 
     func testReviewRejectionForceRequiredContract() {
-        runScenario { try ReviewRejectionForceRequiredFlow().run($0) }
+        runScenario()
     }
 }

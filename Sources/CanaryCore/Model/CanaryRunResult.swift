@@ -50,6 +50,8 @@ public struct CanaryRunResult: Codable, Equatable, Sendable {
     public var host: String
     /// This harness's version.
     public var harnessVersion: String
+    /// Wall time, CLI time and calls, and workers; nil in documents written before it existed.
+    public var timing: RunTiming?
 
     /// Whether the run covered fewer than the four scenarios (a filtered run).
     public var partial: Bool { Set(scenarios.map(\.id)) != Set(ScenarioID.allCases) }
@@ -59,7 +61,7 @@ public struct CanaryRunResult: Codable, Equatable, Sendable {
         runID: String, runNumber: Int, cliVersion: String, eventsPackageVersion: String,
         startedAt: Date, finishedAt: Date, scenarios: [ScenarioResult], saasURL: String,
         targetEnvironment: TargetEnvironment, serverProfile: String?, evidencePath: String,
-        host: String, harnessVersion: String = HarnessVersion.current
+        host: String, harnessVersion: String = HarnessVersion.current, timing: RunTiming? = nil
     ) throws {
         guard ULID.isValid(runID) else {
             throw RunDocumentError.invalidField("run_id", reason: "'\(runID)' is not a ULID")
@@ -85,6 +87,7 @@ public struct CanaryRunResult: Codable, Equatable, Sendable {
         self.evidencePath = evidencePath
         self.host = host
         self.harnessVersion = harnessVersion
+        self.timing = timing
     }
 
     enum CodingKeys: String, CodingKey {
@@ -102,6 +105,7 @@ public struct CanaryRunResult: Codable, Equatable, Sendable {
         case evidencePath = "evidence_path"
         case host
         case harnessVersion = "harness_version"
+        case timing
     }
 
     public init(from decoder: Decoder) throws {
@@ -120,7 +124,8 @@ public struct CanaryRunResult: Codable, Equatable, Sendable {
             serverProfile: container.decodeIfPresent(String.self, forKey: .serverProfile),
             evidencePath: container.decode(String.self, forKey: .evidencePath),
             host: container.decode(String.self, forKey: .host),
-            harnessVersion: container.decode(String.self, forKey: .harnessVersion)
+            harnessVersion: container.decode(String.self, forKey: .harnessVersion),
+            timing: container.decodeIfPresent(RunTiming.self, forKey: .timing)
         )
         timestamp = try container.decode(Date.self, forKey: .timestamp)
         guard stored == outcome else {
@@ -151,5 +156,6 @@ public struct CanaryRunResult: Codable, Equatable, Sendable {
         try container.encode(evidencePath, forKey: .evidencePath)
         try container.encode(host, forKey: .host)
         try container.encode(harnessVersion, forKey: .harnessVersion)
+        try container.encodeIfPresent(timing, forKey: .timing)
     }
 }

@@ -20,6 +20,8 @@ public final class SpecKittyDriver: @unchecked Sendable {
     public let version: SpecKittyVersion?
     /// Limit for a call that names none.
     public var defaultTimeout: TimeInterval
+    /// The window every CLI call holds shared.
+    public let daemonWindow: DaemonWindow
 
     private let lock = Lock()
     private var recorded: [CommandResult] = []
@@ -32,8 +34,10 @@ public final class SpecKittyDriver: @unchecked Sendable {
         environment: ProcessEnvironment,
         runner: ProcessRunner,
         version: SpecKittyVersion? = nil,
-        defaultTimeout: TimeInterval = 180
+        defaultTimeout: TimeInterval = 180,
+        daemonWindow: DaemonWindow = .host
     ) {
+        self.daemonWindow = daemonWindow
         self.binary = binary
         self.workspace = workspace
         currentEnvironment = environment
@@ -56,8 +60,11 @@ public final class SpecKittyDriver: @unchecked Sendable {
 
     /// `spec-kitty <arguments>` in the checkout.
     @discardableResult
+    ///
+    /// The call holds the host's daemon window shared: it never overlaps a step of
+    /// another scenario that has a sync daemon alive (the CLI's scan is host-wide).
     public func specKitty(_ arguments: [String], timeout: TimeInterval? = nil) throws -> CommandResult {
-        try execute([binary.path] + arguments, timeout: timeout)
+        try daemonWindow.sharing { try execute([binary.path] + arguments, timeout: timeout) }
     }
 
     /// `git <arguments>` in the checkout.

@@ -94,10 +94,19 @@ public struct IdentitySwitchFlow: Sendable {
         var outcome = try fixture.syncNow("sync-after-switch")
         notes.append("sync now after the switch: \(outcome.result.terminationDescription): \(Self.lastLine(outcome.result))")
         if Self.advisesDaemonRestart(outcome.result) {
-            let restart = try fixture.run("doctor restart-daemon") { try fixture.driver.specKitty(["doctor", "restart-daemon"]) }
-            notes.append("followed the CLI's advice `doctor restart-daemon`: \(restart.terminationDescription)")
-            outcome = try fixture.syncNow("sync-after-restart-daemon")
-            notes.append("sync now after restart-daemon: \(outcome.result.terminationDescription): \(Self.lastLine(outcome.result))")
+            // The one step that may start a sync daemon: alone on the host until that daemon
+            // is ended by pid, so no other scenario's CLI call or host scan sees it.
+            outcome = try fixture.driver.daemonWindow.exclusively {
+                defer {
+                    let ended = fixture.driver.stopDaemons()
+                    if !ended.isEmpty { notes.append("ended the daemon `doctor restart-daemon` started, by pid: \(ended.map(String.init).joined(separator: ", "))") }
+                }
+                let restart = try fixture.run("doctor restart-daemon") { try fixture.driver.specKitty(["doctor", "restart-daemon"]) }
+                notes.append("followed the CLI's advice `doctor restart-daemon`: \(restart.terminationDescription)")
+                let after = try fixture.syncNow("sync-after-restart-daemon")
+                notes.append("sync now after restart-daemon: \(after.result.terminationDescription): \(Self.lastLine(after.result))")
+                return after
+            }
         }
 
         // 4. The witnesses: where did the first identity's events go, and whose credentials went where.

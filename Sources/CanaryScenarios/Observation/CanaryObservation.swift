@@ -14,10 +14,11 @@ public enum CanaryObservation {
     private static let registration: CanaryTestObserver = {
         let observer = CanaryTestObserver(onBundleFinish: runTeardowns)
         XCTestObservationCenter.shared.addTestObserver(observer)
+        XCTestObservationCenter.shared.addTestObserver(ScenarioPrestart())
         return observer
     }()
 
-    /// Installs the process-wide observer (idempotent) and returns it.
+    /// Installs the process-wide observer and the scenarios' prestart (idempotent) and returns the observer.
     @discardableResult
     public static func install() -> CanaryTestObserver { registration }
 

@@ -19,14 +19,14 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
     private let clock: () -> Date
     private let terminate: (Int32) -> Void
     private let onBundleFinish: (() -> Void)?
+    private let workers: () -> Int
     private let lock = Lock()
     private var bundleStartedAt: Date?
-    private var heartbeat: ProgressHeartbeat?
 
     /// Creates an observer; tests inject what counts as a scenario, the environment, the sink, the console and the clock.
     ///
-    /// `heartbeatInterval` paces the "still running" lines (nil: none);
     /// `terminate` ends the process when the run files cannot be written.
+    /// (A scenario's start and still-running lines come from `ScenarioSchedule`, which runs it.)
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         metadata: @escaping () -> RunMetadata = { RunMetadataBox.shared.current },
@@ -34,10 +34,11 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         recognize: @escaping (XCTestCase) -> (any ScenarioReporting)? = { $0 as? ScenarioTestCase },
         output: @escaping (String) -> Void = ProgressConsole.write,
         clock: @escaping () -> Date = Date.init,
-        heartbeatInterval: TimeInterval? = 20,
         terminate: @escaping (Int32) -> Void = { exit($0) },
+        workers: @escaping () -> Int = { (try? ScenarioSchedule.shared.width.get()) ?? 1 },
         onBundleFinish: (() -> Void)? = nil
     ) {
+        self.workers = workers
         self.onBundleFinish = onBundleFinish
         self.environment = environment
         self.metadata = metadata
@@ -47,11 +48,6 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         self.clock = clock
         self.terminate = terminate
         super.init()
-        heartbeat = heartbeatInterval.map { [recorder] interval in
-            ProgressHeartbeat(interval: interval, clock: clock, running: {
-                recorder.running.map { .init(subject: "canary: scenario \($0.scenario.rawValue) \($0.scenario.name)", startedAt: $0.startedAt) }
-            }, output: output)
-        }
     }
 
     /// The recorded results so far (for tests).
@@ -68,8 +64,6 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         lock.withLock { if bundleStartedAt == nil { bundleStartedAt = clock() } }
         let (className, name) = Self.names(of: testCase)
         recorder.begin(key: Self.key(testCase), className: className, name: name, scenario: scenario.scenario, at: clock())
-        output("canary: scenario \(scenario.scenario.rawValue) \(scenario.scenario.name): started")
-        heartbeat?.start()
     }
 
     public func testCase(_ testCase: XCTestCase, didFailWithDescription description: String, inFile filePath: String?, atLine lineNumber: Int) {
@@ -83,14 +77,14 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         // A skipped test also says hasSucceeded: ask about the skip first.
         let skipped = testCase.testRun?.hasBeenSkipped ?? false
         guard let result = recorder.finish(key: Self.key(testCase), skipped: skipped, at: clock(),
-                                           evidence: scenario.boundaryEvidence, commands: scenario.commandRecords)
+                                           evidence: scenario.boundaryEvidence, commands: scenario.commandRecords,
+                                           interval: scenario.scenarioInterval)
         else { return }
         let verdict = result.failureMode.map { "FAIL \($0.rawValue)" } ?? "pass"
         output(String(format: "canary: scenario %d %@: %@ (%.1fs)", result.id.rawValue, result.name, verdict, result.durationSeconds))
     }
 
     public func testBundleDidFinish(_ testBundle: Bundle) {
-        heartbeat?.stop()
         var problem: String?
         do {
             try writeRunFiles()
@@ -136,7 +130,7 @@ public final class CanaryTestObserver: NSObject, XCTestObservation, @unchecked S
         let files = try RunAssembler.assemble(
             runID: merged.runID, runNumber: run.runNumber, startedAt: merged.startedAt, finishedAt: merged.finishedAt,
             results: merged.results, records: merged.records, metadata: metadata(),
-            evidencePath: sink.location + "/" + names.json, host: ProcessInfo.processInfo.hostName)
+            evidencePath: sink.location + "/" + names.json, host: ProcessInfo.processInfo.hostName, workers: workers())
         try sink.write(files.json, named: names.json)
         try sink.write(Data(files.junit.utf8), named: names.junit)
         let verdict = files.document.outcome.rawValue + (files.document.partial ? " (partial: \(merged.results.count) of 4 scenarios)" : "")

@@ -17,13 +17,14 @@ public enum RunAssembler {
     public static func assemble(
         runID: String, runNumber: Int, startedAt: Date, finishedAt: Date,
         results: [ScenarioResult], records: [TestCaseRecord], metadata: RunMetadata,
-        evidencePath: String, host: String
+        evidencePath: String, host: String, workers: Int = 1
     ) throws -> RunFiles {
         let document = try CanaryRunResult(
             runID: runID, runNumber: runNumber, cliVersion: metadata.cliVersion,
             eventsPackageVersion: metadata.eventsPackageVersion, startedAt: startedAt, finishedAt: finishedAt,
             scenarios: results, saasURL: metadata.saasURL, targetEnvironment: metadata.targetEnvironment,
-            serverProfile: metadata.serverProfile, evidencePath: evidencePath, host: host)
+            serverProfile: metadata.serverProfile, evidencePath: evidencePath, host: host,
+            timing: RunTiming(startedAt: startedAt, finishedAt: finishedAt, scenarios: results, workers: workers))
         let ordered = records.sorted { ($0.scenario?.rawValue ?? 0, $0.className) < ($1.scenario?.rawValue ?? 0, $1.className) }
         let junit = JUnitXML.render(
             records: ordered,

@@ -59,12 +59,18 @@ public final class RunRecorder: @unchecked Sendable {
     }
 
     /// Closes a scenario test and derives its record and result.
+    ///
+    /// `interval`, when given, is when the scenario itself ran (ahead of its
+    /// test, side by side with others): the record and result carry it.
     @discardableResult
     public func finish(
-        key: String, skipped: Bool, at date: Date, evidence: BoundaryEvidence, commands: [CommandRecord]
+        key: String, skipped: Bool, at date: Date, evidence: BoundaryEvidence, commands: [CommandRecord],
+        interval: DateInterval? = nil
     ) -> ScenarioResult? {
         locked {
-            guard let test = inFlight.removeValue(forKey: key) else { return nil }
+            guard var test = inFlight.removeValue(forKey: key) else { return nil }
+            let date = interval?.end ?? date
+            if let interval { test.startedAt = interval.start }
             let verdict = Self.verdict(skipped: skipped, failures: test.failures)
             let duration = max(0, date.timeIntervalSince(test.startedAt))
             finishedRecords.append(TestCaseRecord(

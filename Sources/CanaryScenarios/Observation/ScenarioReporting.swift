@@ -1,4 +1,5 @@
 import CanaryCore
+import Foundation
 
 /// What a scenario test case tells the observer beyond XCTest's own callbacks.
 ///
@@ -13,4 +14,11 @@ public protocol ScenarioReporting: AnyObject {
     var commandRecords: [CommandRecord] { get }
     /// The failure mode set for the failure being reported now, cleared as it is taken.
     func takePendingFailureMode() -> FailureMode?
+    /// When the scenario itself ran, when that differs from the test's own time (it ran side by side, ahead of its test).
+    var scenarioInterval: DateInterval? { get }
+}
+
+extension ScenarioReporting {
+    /// The test's own time is the scenario's.
+    public var scenarioInterval: DateInterval? { nil }
 }

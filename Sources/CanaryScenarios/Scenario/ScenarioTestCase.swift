@@ -8,6 +8,7 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
     private var pendingFailureMode: FailureMode?
     private var evidence = BoundaryEvidence()
     private var commands: [CommandRecord] = []
+    private var interval: DateInterval?
 
     /// The scenario this class runs; every subclass overrides it.
     open var scenario: ScenarioID {
@@ -50,79 +51,25 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
         XCTFail("\(mode.rawValue): \(details)", file: file, line: line)
     }
 
-    /// Runs `flow` in a fresh fixture and turns its outcome into this test's verdict.
-    ///
-    /// Readiness is read before and after, `saas_counts` are filled, the
-    /// evidence and every command land in the run document, and whatever the
-    /// scenario left running is ended and reported. A passing scenario's
-    /// directory is removed (set `CANARY_KEEP_WORK=1` to keep it); a failing
-    /// one is kept and named in the details.
-    public func runScenario(file: StaticString = #filePath, line: UInt = #line, _ flow: (ScenarioFixture) throws -> Void) {
-        // The CLI's daemon scan is host-wide: beside a daemon this run did not start,
-        // its verdict would be the host's, so no CLI call is made at all.
-        let strangers = HostSyncDaemon.scan()
-        guard strangers.isEmpty else {
-            updateEvidence { $0.notes["host_daemons"] = strangers.map(\.description).joined(separator: "; ") }
-            return fail(.harnessHostNotIsolated, Self.notIsolated(strangers, before: true), file: file, line: line)
-        }
-        let fixture: ScenarioFixture
-        do {
-            fixture = try ScenarioFixture(scenario: scenario, target: ServerTarget.shared())
-        } catch let failure as ScenarioFailure {
-            return fail(failure.mode, failure.details, file: file, line: line)
-        } catch {
-            return fail(.harnessError, "could not set up the scenario: \(error)", file: file, line: line)
-        }
-        var failure: ScenarioFailure?
-        do {
-            try fixture.requireReady("before")
-            try flow(fixture)
-        } catch let error as ScenarioFailure {
-            failure = error
-        } catch {
-            failure = ScenarioFailure(.harnessError, "\(error)")
-        }
-        do {
-            try fixture.requireReady("after")
-        } catch let error as ScenarioFailure {
-            failure = failure ?? error
-        } catch {}
-        if let verdict = failure {
-            let strangers = HostSyncDaemon.foreign(excluding: [fixture.workspace.directory])
-            if !strangers.isEmpty { fixture.updateEvidence { $0.notes["host_daemons"] = strangers.map(\.description).joined(separator: "; ") } }
-            failure = Self.judged(verdict, beside: strangers)
-        }
-        fixture.recordCounts()
-        if let left = fixture.endLeftovers() {
-            fixture.updateEvidence { $0.notes["left_running"] = left }
-            failure = failure ?? ScenarioFailure(.harnessError, "the scenario left processes running, ended by pid: \(left)")
-        }
-        let cliSeconds = fixture.cliSeconds
-        fixture.updateEvidence { $0.notes["cli_seconds"] = String(format: "%.2f", cliSeconds) }
-        let evidence = fixture.evidence
-        updateEvidence { $0 = evidence }
-        fixture.commandRecords.forEach(record)
-        if let failure {
-            fail(failure.mode, failure.details + "\nscenario directory: \(fixture.workspace.directory.path)", file: file, line: line)
-        } else if ProcessInfo.processInfo.environment["CANARY_KEEP_WORK"] != "1" {
-            try? FileManager.default.removeItem(at: fixture.workspace.directory)
-        }
+    /// When the scenario itself ran, which may be before this test started: the run document's times.
+    public var scenarioInterval: DateInterval? { stateLock.withLock { interval } }
+
+    /// Takes this scenario's outcome from the process's schedule (started side by side with the
+    /// others, or run now) and makes it this test's verdict, evidence and commands.
+    public func runScenario(file: StaticString = #filePath, line: UInt = #line) {
+        replay(ScenarioSchedule.shared.outcome(for: scenario), file: file, line: line)
     }
 
-    /// A red verdict as it stands beside `strangers`, daemons that appeared on the host mid-run:
-    /// then it is the host's (`harness.host_not_isolated`, the scenario's own verdict quoted), never the CLI's.
-    static func judged(_ verdict: ScenarioFailure, beside strangers: [HostSyncDaemon]) -> ScenarioFailure {
-        guard !strangers.isEmpty else { return verdict }
-        return ScenarioFailure(.harnessHostNotIsolated, notIsolated(strangers, before: false)
-            + "\nthe scenario's own verdict, not trusted: \(verdict.mode.rawValue): \(verdict.details)")
-    }
-
-    /// The details of a `harness.host_not_isolated` verdict.
-    static func notIsolated(_ strangers: [HostSyncDaemon], before: Bool) -> String {
-        "a sync daemon this run did not start lives on the host (\(strangers.map(\.description).joined(separator: ", "))): "
-            + "the CLI's daemon scan is host-wide, so its verdict would be the host's; "
-            + (before ? "no CLI call was made. " : "it appeared during the scenario. ")
-            + "Stop it by pid, or run the canary on a host without one."
+    /// Makes `outcome` this test's verdict: its evidence, its commands and, when red, one classified failure.
+    public func replay(_ outcome: ScenarioOutcome, file: StaticString = #filePath, line: UInt = #line) {
+        stateLock.withLock {
+            evidence = outcome.evidence
+            commands = outcome.commands
+            interval = outcome.interval
+        }
+        if let failure = outcome.failure {
+            fail(failure.mode, failure.details, file: file, line: line)
+        }
     }
 
     override open func setUp() {
@@ -130,6 +77,7 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
         stateLock.withLock {
             evidence = BoundaryEvidence()
             commands = []
+            interval = nil
             pendingFailureMode = nil
         }
     }

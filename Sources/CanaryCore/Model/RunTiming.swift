@@ -1,0 +1,46 @@
+import Foundation
+
+/// Where a run's time went: its wall time against the CLI calls inside it, and how many scenarios ran at once.
+///
+/// With scenarios side by side the CLI seconds exceed the wall time; their
+/// ratio is the overlap the schedule bought, and `workers` says what it was allowed.
+public struct RunTiming: Codable, Equatable, Sendable {
+    /// From the run's start to its end.
+    public var wallSeconds: Double
+    /// The sum of the `spec-kitty` calls' own durations, every scenario's (git excluded).
+    public var cliSeconds: Double
+    /// How many `spec-kitty` calls the scenarios made.
+    public var cliCalls: Int
+    /// How many scenarios ran at once at most (`CANARY_JOBS`, bounded by the scenarios selected).
+    public var workers: Int
+
+    /// Creates a timing block.
+    public init(wallSeconds: Double, cliSeconds: Double, cliCalls: Int, workers: Int) {
+        self.wallSeconds = wallSeconds
+        self.cliSeconds = cliSeconds
+        self.cliCalls = cliCalls
+        self.workers = workers
+    }
+
+    /// The timing of `scenarios` run between `startedAt` and `finishedAt` on `workers` workers.
+    public init(startedAt: Date, finishedAt: Date, scenarios: [ScenarioResult], workers: Int) {
+        let calls = scenarios.flatMap(\.commands).filter(Self.isCLICall)
+        self.init(wallSeconds: Self.rounded(max(0, finishedAt.timeIntervalSince(startedAt))),
+                  cliSeconds: Self.rounded(calls.map(\.seconds).reduce(0, +)), cliCalls: calls.count,
+                  workers: max(1, min(workers, max(1, scenarios.count))))
+    }
+
+    /// Whether `record` is a call of the CLI under test (its executable is named `spec-kitty`).
+    public static func isCLICall(_ record: CommandRecord) -> Bool {
+        record.argv.first.map { ($0 as NSString).lastPathComponent == "spec-kitty" } ?? false
+    }
+
+    private static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+
+    enum CodingKeys: String, CodingKey {
+        case wallSeconds = "wall_seconds"
+        case cliSeconds = "cli_seconds"
+        case cliCalls = "cli_calls"
+        case workers
+    }
+}
