@@ -1,30 +1,62 @@
 #!/usr/bin/env bash
-# Harness overhead, measured side by side in one run: the wall time of a
-# scenario run against the sum of the CLI calls' own durations inside it.
+# The serial and the side-by-side single run, measured one after the other in
+# one invocation on one machine, and printed side by side.
 #
-# usage: scripts/bench-harness.sh [FILTER]     (default: IdentityBoundaryTests.Scenario4)
+# usage: scripts/bench-harness.sh [FILTER]     (default: IdentityBoundary, all four scenarios)
 #
-# Prints, from the run document the observer wrote: per scenario, its wall
-# time, the CLI time and the ratio; then the whole `swift test` process's wall
-# time over the CLI time. A ratio near 1.0 means the harness adds almost
-# nothing; machines here are noisy, so compare ratios, not seconds.
+# Runs `swift test --filter FILTER` twice, with CANARY_JOBS=1 (today's serial
+# order) and with the default width (every scenario at once), each into a
+# bundle of its own, and prints from each run document's `timing` block: the
+# wall time, the sum of the CLI calls' own durations, the call count, the
+# workers, then the ratio parallel/serial of the wall times and each run's
+# wall/CLI (the harness's overhead when serial, the overlap when side by side).
+# Machines here are noisy: compare the ratios, not the seconds. The verdicts
+# of both runs are printed too; they must be the same.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
-filter="${1:-IdentityBoundaryTests.Scenario4}"
+# shellcheck source=lib/heartbeat.sh
+source scripts/lib/heartbeat.sh
+filter="${1:-IdentityBoundary}"
 
 swift build --build-tests >/dev/null
 canary="$(swift build --show-bin-path)/canary"
-bundle="$(mktemp -d "${TMPDIR:-/tmp}/canary-bench.XXXXXX")"
-trap 'chmod -R u+w "$bundle" 2>/dev/null; rm -rf "$bundle"' EXIT
+scripts/bootstrap-spec-kitty.sh >/dev/null
+work="$(mktemp -d "${TMPDIR:-/tmp}/canary-bench.XXXXXX")"
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
-start=$(date +%s.%N)
-CANARY_EVIDENCE_DIR="$bundle" CANARY_RUN_NUMBER=1 swift test --skip-build --filter "$filter" >"$bundle/test.log" 2>&1 || true
-end=$(date +%s.%N)
+# run MODE JOBS: one single run into $work/MODE; prints nothing, leaves the run document.
+run() {
+    local mode="$1" jobs="$2"
+    mkdir -p "$work/$mode"
+    CANARY_JOBS="$jobs" CANARY_EVIDENCE_DIR="$work/$mode" CANARY_RUN_NUMBER=1 \
+        with_heartbeat "bench: $mode run (CANARY_JOBS=$jobs)" \
+        swift test --skip-build --filter "$filter" >"$work/$mode.log" 2>&1 || true
+    [[ -f "$work/$mode/runs/run-1.json" ]] || { echo "bench: the $mode run wrote no run document; its log: $work/$mode.log" >&2; tail -20 "$work/$mode.log" >&2; exit 1; }
+}
 
-"$canary" report "$bundle" --runs 1 | grep -v '^canary:' || true
-cli=$(grep -o '"seconds" : [0-9.]*' "$bundle/runs/run-1.json" | awk '{ s += $3 } END { printf "%.2f", s }')
-awk -v start="$start" -v end="$end" -v cli="$cli" 'BEGIN {
-    wall = end - start
-    printf "bench: swift test wall %.1fs, CLI and git calls %.1fs: wall/CLI %.3f (includes XCTest start-up and the stand-in)\n", wall, cli, wall / cli
-}'
+# field MODE KEY: a number from the run document's timing block.
+field() {
+    awk -v key="\"$2\"" '$1 == key { gsub(/,/, "", $3); print $3; exit }' "$work/$1/runs/run-1.json"
+}
+
+verdicts() {
+    "$canary" report "$work/$1" --runs 1 2>/dev/null | grep -E '^ *(scenario|[0-9])' | tr -s ' ' || true
+}
+
+run serial 1
+run parallel "${CANARY_JOBS:-4}"
+
+printf '%-9s %9s %9s %6s %8s %9s\n' mode wall_s cli_s calls workers wall/cli
+for mode in serial parallel; do
+    awk -v mode="$mode" -v wall="$(field "$mode" wall_seconds)" -v cli="$(field "$mode" cli_seconds)" \
+        -v calls="$(field "$mode" cli_calls)" -v workers="$(field "$mode" workers)" \
+        'BEGIN { printf "%-9s %9.1f %9.1f %6d %8d %9.3f\n", mode, wall, cli, calls, workers, wall / cli }'
+done
+awk -v serial="$(field serial wall_seconds)" -v parallel="$(field parallel wall_seconds)" \
+    'BEGIN { printf "bench: parallel/serial wall time %.3f (target at most 0.4)\n", parallel / serial }'
+for mode in serial parallel; do
+    echo "bench: $mode verdicts:"
+    grep -o '"failure_mode" : [^,]*\|"id" : [0-9]*' "$work/$mode/runs/run-1.json" | paste -sd' ' | sed 's/"id" : /\n  scenario /g' | sed '/^$/d'
+    echo
+done

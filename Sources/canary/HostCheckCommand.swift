@@ -19,7 +19,8 @@ enum HostCheckCommand {
     static func run(_ arguments: [String]) -> Int32 {
         // A usage error exits 64: 2 means "a daemon is here" to the protocol script, and a typo must not read as that.
         if case let .exit(code) = spec.invocation(arguments, { _ in () }) { return code }
-        guard let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) else { return 0 }
+        // Shared: a daemon another canary on the host starts on purpose is never seen mid-step.
+        guard let refusal = HostSyncDaemon.refusal(DaemonWindow.host.sharing { HostSyncDaemon.scan() }) else { return 0 }
         print(refusal)
         return 2
     }

@@ -100,7 +100,7 @@ final class ProtocolScriptTests: XCTestCase {
         let home = root.appendingPathComponent("someone-elses-home").path
         let stray = try HostDaemonImpostor.start(home: home)
         defer { stray.stop() }
-        let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": try cli()])
+        let result = try runScript(["--single"], environment: stray.environment.merging(["SPEC_KITTY_BIN": try cli()]) { $1 })
         XCTAssertEqual(result.exitCode, 2, result.tail())
         XCTAssertTrue(result.stdout.contains("harness.host_not_isolated"), result.tail())
         XCTAssertTrue(result.stdout.contains("pid \(stray.pid) (home \(home))"), result.tail())
@@ -115,6 +115,7 @@ final class ProtocolScriptTests: XCTestCase {
         variables["CANARY_EVIDENCE_DIR"] = evidence.path
         variables["CANARY_RUN_NUMBER"] = "1"
         variables["CANARY_WORK_ROOT"] = root.appendingPathComponent("work").path
+        variables.merge(stray.environment) { $1 }
         let result = try ProcessRunner().run(["swift", "test", "--skip-build", "--ignore-lock", "--filter", "IdentityBoundary"],
                                              environment: ProcessEnvironment(exactly: variables), workingDirectory: ProtocolScript.repo,
                                              timeout: 600)

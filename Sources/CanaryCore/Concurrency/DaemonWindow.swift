@@ -62,6 +62,35 @@ public struct DaemonWindow: Sendable {
         return try body()
     }
 
+    /// An exclusive hold that outlives a scope, for a process that stands in for a daemon across calls
+    /// (a test's impostor); `release()` ends it. Calls on the holding thread do not pass through.
+    public func holdExclusively() -> Hold {
+        let main = Self.open(lockFile)
+        let turnstile = Self.open(turnstileFile)
+        Self.lock(turnstile, LOCK_EX)
+        Self.lock(main, LOCK_EX)
+        return Hold(descriptors: [main, turnstile])
+    }
+
+    /// An exclusive hold taken by `holdExclusively()`.
+    public final class Hold: @unchecked Sendable {
+        private let descriptors: Locked<[Int32]>
+
+        fileprivate init(descriptors: [Int32]) {
+            self.descriptors = Locked(descriptors)
+        }
+
+        deinit { release() }
+
+        /// Ends the hold (idempotent).
+        public func release() {
+            descriptors.withLock { held in
+                held.forEach(DaemonWindow.release)
+                held = []
+            }
+        }
+    }
+
     private var turnstileFile: URL { lockFile.appendingPathExtension("turnstile") }
 
     private static var holdsExclusive: Bool {
@@ -81,7 +110,7 @@ public struct DaemonWindow: Sendable {
         while flock(descriptor, operation) != 0, errno == EINTR {}
     }
 
-    private static func release(_ descriptor: Int32) {
+    fileprivate static func release(_ descriptor: Int32) {
         guard descriptor >= 0 else { return }
         close(descriptor)
     }
