@@ -24,7 +24,7 @@ enum MatrixCommand {
             return merge(columnDirectories, expected: expected, options: options)
         }
         // The CLI's daemon scan is host-wide: beside a daemon the matrix did not start, every red would be the host's.
-        if let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) {
+        if let refusal = HostSyncDaemon.refusal(DaemonWindow.host.sharing { HostSyncDaemon.scan() }) {
             FileHandle.standardError.write(Data("canary matrix: \(refusal)\n".utf8))
             return 2
         }
@@ -41,8 +41,17 @@ enum MatrixCommand {
             FileHandle.standardError.write(Data("canary matrix: cannot create \(output.path): \(error)\n".utf8))
             return 1
         }
+        let workers: Int
+        do {
+            workers = try options.jobs ?? ScenarioJobs.width(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("canary matrix: \(error)\n".utf8))
+            return UsageError.exitCode
+        }
+        let budget = MatrixWorkerBudget(workers: workers, versions: options.versions.count)
         let progress = ProgressPrinter()
-        progress.say("\(options.versions.count) version(s), profile \(options.profile), \(options.jobs) at a time, output \(output.path)")
+        progress.say("\(options.versions.count) version(s), profile \(options.profile), \(budget.versionsAtOnce) version(s) at a time "
+            + "with \(budget.scenariosPerVersion) scenario(s) each at once (\(workers) worker(s)), output \(output.path)")
 
         if !options.skipBuild {
             progress.say("building the tests once (log \(output.path)/build.log)")
@@ -59,8 +68,9 @@ enum MatrixCommand {
         }
 
         let runner = MatrixVersionRunner(repoRoot: repoRoot, outputDirectory: output, profile: options.profile,
-                                         scratchPath: options.scratchPath, progress: { progress.say($0) })
-        let columns = runAll(options.versions, jobs: options.jobs, runner: runner)
+                                         scratchPath: options.scratchPath, scenarioJobs: budget.scenariosPerVersion,
+                                         progress: { progress.say($0) })
+        let columns = runAll(options.versions, at: budget.versionsAtOnce, runner: runner)
         return write(VersionMatrix(profile: options.profile, generatedAt: Date(), columns: columns), into: output, say: progress.say)
     }
 
@@ -125,33 +135,25 @@ enum MatrixCommand {
         return write(VersionMatrix(profile: options.profile, generatedAt: Date(), columns: columns), into: output, say: progress.say)
     }
 
-    /// Runs the versions `jobs` at a time; columns come back in the order asked.
-    private static func runAll(_ versions: [SpecKittyVersion], jobs: Int, runner: MatrixVersionRunner) -> [MatrixColumn] {
+    /// Runs the versions `width` at a time, in the order asked; columns come back in that order.
+    ///
+    /// Threads of their own, not `concurrentPerform`: a column waits on its
+    /// script, and the core count must not cap how many wait at once.
+    private static func runAll(_ versions: [SpecKittyVersion], at width: Int, runner: MatrixVersionRunner) -> [MatrixColumn] {
         let results = ColumnSlots(count: versions.count)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, versions.count)) { _ in
-            while let index = results.claim() {
-                results.store(runner.run(versions[index]), at: index)
-            }
+        SideBySide.run(versions.count, width: width) { index in
+            results.store(runner.run(versions[index]), at: index)
         }
         return results.columns
     }
 }
 
-/// Hands out version indices to workers and collects their columns.
+/// Collects the columns the version workers finish, by index.
 private final class ColumnSlots: @unchecked Sendable {
     private let lock = Lock()
-    private var next = 0
     private var slots: [MatrixColumn?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.withLock {
-            guard next < slots.count else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
 
     func store(_ column: MatrixColumn, at index: Int) { lock.withLock { slots[index] = column } }
 

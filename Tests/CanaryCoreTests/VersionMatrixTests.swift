@@ -50,7 +50,8 @@ final class VersionMatrixTests: XCTestCase {
         XCTAssertEqual(options.jobs, 2)
         XCTAssertTrue(options.skipBuild)
         XCTAssertEqual(try MatrixOptions.parse(["3.2.7"]).profile, "deployed-dev-2026-05")
-        XCTAssertThrowsError(try MatrixOptions.parse(["3.2.7", "--jobs", "9"]))
+        XCTAssertNil(try MatrixOptions.parse(["3.2.7"]).jobs, "unset: CANARY_JOBS decides")
+        XCTAssertThrowsError(try MatrixOptions.parse(["3.2.7", "--jobs", "17"]))
         XCTAssertThrowsError(try MatrixOptions.parse(["3.2.7", "--profile"]))
         XCTAssertThrowsError(try MatrixOptions.parse(["3.2.7", "--bogus"]))
     }
@@ -61,8 +62,8 @@ final class VersionMatrixTests: XCTestCase {
         XCTAssertEqual(options.outputDirectory, "x")
         XCTAssertEqual(options.jobs, 3)
         XCTAssertEqual(options.scratchPath, ".build/m")
-        XCTAssertThrowsError(try MatrixOptions.parse(["3.2.7", "--jobs=9"])) { error in
-            XCTAssertEqual("\(error)", "--jobs '9': expected a number from 1 to 4")
+        XCTAssertThrowsError(try MatrixOptions.parse(["3.2.7", "--jobs=17"])) { error in
+            XCTAssertEqual("\(error)", "--jobs '17': expected a number from 1 to 16")
         }
         XCTAssertThrowsError(try MatrixOptions.parse(["latest"])) { error in
             XCTAssertEqual("\(error)", "\(MatrixError.invalidVersion("latest"))")
@@ -172,5 +173,14 @@ final class VersionMatrixTests: XCTestCase {
         XCTAssertTrue(markdown.contains("        Synced: 0  Duplicates: 0  Errors: 2"), markdown)
         XCTAssertTrue(markdown.contains("- **4.0.0rc7**: every scenario `cli.unsupported`"), markdown)
         XCTAssertFalse(markdown.contains("**3.2.7**,"), "a green column has no failure notes")
+    }
+
+    func testTheWorkerBudgetPutsVersionsSideBySideFirstAndSharesTheRestAsScenarioWidth() {
+        XCTAssertEqual(MatrixWorkerBudget(workers: 4, versions: 1), MatrixWorkerBudget(versionsAtOnce: 1, scenariosPerVersion: 4))
+        XCTAssertEqual(MatrixWorkerBudget(workers: 4, versions: 2), MatrixWorkerBudget(versionsAtOnce: 2, scenariosPerVersion: 2))
+        XCTAssertEqual(MatrixWorkerBudget(workers: 4, versions: 9), MatrixWorkerBudget(versionsAtOnce: 4, scenariosPerVersion: 1))
+        XCTAssertEqual(MatrixWorkerBudget(workers: 16, versions: 2), MatrixWorkerBudget(versionsAtOnce: 2, scenariosPerVersion: 4))
+        XCTAssertEqual(MatrixWorkerBudget(workers: 1, versions: 3), MatrixWorkerBudget(versionsAtOnce: 1, scenariosPerVersion: 1))
+        XCTAssertEqual(MatrixWorkerBudget(workers: 3, versions: 2), MatrixWorkerBudget(versionsAtOnce: 2, scenariosPerVersion: 1))
     }
 }

@@ -21,8 +21,8 @@ public struct MatrixOptions: Equatable, Sendable {
     public var profile: String
     /// Where `matrix.json`, `matrix.md` and each version's evidence go; nil: a fresh directory under `artifacts/`.
     public var outputDirectory: String?
-    /// How many versions run at once.
-    public var jobs: Int
+    /// How many scenarios run at once across every version (`MatrixWorkerBudget`); nil: `CANARY_JOBS`, else four.
+    public var jobs: Int?
     /// Skip the up-front `swift build --build-tests` (the build is already current).
     public var skipBuild: Bool
     /// SwiftPM's scratch path, so a matrix can run from its own build while the package is edited.
@@ -56,7 +56,7 @@ public struct MatrixOptions: Equatable, Sendable {
         options: [
             .value("--profile", valueName: "P", help: "stand-in profile (default \(defaultProfile))"),
             .value("--out", valueName: "DIR", help: "where matrix.json, matrix.md and each version's evidence go"),
-            .value("--jobs", valueName: "N", help: "versions run at once, 1 to 4 (default 1)"),
+            .value("--jobs", valueName: "N", help: "scenarios run at once across the versions, 1 to 16\n(default CANARY_JOBS, else 4): versions side by side first"),
             .flag("--skip-build", help: "do not build the tests first"),
             .value("--scratch-path", valueName: "DIR", help: "SwiftPM scratch path for the build and the runs"),
             .flag("--list", help: "print the versions as a JSON array instead of running them"),
@@ -89,7 +89,7 @@ public struct MatrixOptions: Equatable, Sendable {
     public init(parsed: ParsedArguments) throws(UsageError) {
         versions = []
         profile = Self.defaultProfile
-        jobs = 1
+        jobs = nil
         skipBuild = false
         help = parsed.helpRequested
         guard !help else { return }
@@ -97,7 +97,7 @@ public struct MatrixOptions: Equatable, Sendable {
         outputDirectory = try parsed.nonEmptyValue("--out")
         scratchPath = parsed.value("--scratch-path")
         skipBuild = parsed.flag("--skip-build")
-        jobs = try parsed.value("--jobs", invalid: "expected a number from 1 to 4") { Int($0).flatMap { (1 ... 4).contains($0) ? $0 : nil } } ?? 1
+        jobs = try parsed.value("--jobs", invalid: "expected a number from 1 to 16") { Int($0).flatMap { (1 ... 16).contains($0) ? $0 : nil } }
         let listing = parsed.flag("--list"), merging = parsed.flag("--merge")
         try Self.refuse(["--line", "--newest-rc"], unless: listing, in: parsed, mode: "--list")
         try Self.refuse(["--expect"], unless: merging, in: parsed, mode: "--merge")

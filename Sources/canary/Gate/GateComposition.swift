@@ -52,7 +52,7 @@ struct GateComposition {
             problems.append("--cli-repo \(clone) is not a git clone")
         }
         // The CLI's daemon scan is host-wide: beside a daemon the gate did not start, every red would be the host's.
-        if let refusal = HostSyncDaemon.refusal(HostSyncDaemon.scan()) { problems.append(refusal) }
+        if let refusal = HostSyncDaemon.refusal(DaemonWindow.host.sharing { HostSyncDaemon.scan() }) { problems.append(refusal) }
         return problems
     }
 

@@ -12,6 +12,8 @@ struct MatrixVersionRunner {
     let profile: String
     /// SwiftPM's scratch path, when not the default.
     let scratchPath: String?
+    /// Each column's `CANARY_JOBS`: its share of the matrix's worker budget.
+    let scenarioJobs: Int
     /// Prints one progress line.
     let progress: @Sendable (String) -> Void
 
@@ -101,6 +103,7 @@ struct MatrixVersionRunner {
         environment["CANARY_ARTIFACTS_DIR"] = directory.path
         environment["CANARY_WORK_ROOT"] = directory.appendingPathComponent("work").path
         environment["CANARY_OUTCOME_FILE"] = outcomeFile.path
+        environment[ScenarioJobs.variable] = String(scenarioJobs)
         if let scratchPath {
             environment["CANARY_RUN_COMMAND"] = "swift test --skip-build --ignore-lock --scratch-path '\(scratchPath)' --filter IdentityBoundary"
         }

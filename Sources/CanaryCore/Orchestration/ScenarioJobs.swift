@@ -1,4 +1,3 @@
-import CanaryCore
 import Foundation
 
 /// How many scenarios run at once: `CANARY_JOBS`, all four by default, 1 for today's serial order.
