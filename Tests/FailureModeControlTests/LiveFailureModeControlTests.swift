@@ -54,49 +54,115 @@ final class LiveFailureModeControlTests: XCTestCase {
         }
     }
 
+    /// The controls that drive a whole CLI lifecycle (about 50 s each, mostly the CLI waiting on
+    /// its own store lock): the first test that asks runs all four side by side, each on its own
+    /// stand-in, and each test asserts on its own.
+    enum Lifecycle: CaseIterable, Sendable {
+        case rejectedBatch, serverError, protocolUpgrade, rollbackWithoutReviewFeedback
+    }
+
+    /// What a lifecycle control came to: the failure the harness named, or what went wrong instead.
+    struct LifecycleOutcome: Sendable {
+        var failure: ScenarioFailure?
+        var unexpected: String?
+        var leftovers: String?
+    }
+
+    private static let lifecycles = SideBySideOutcomes<Lifecycle, LifecycleOutcome> { control in
+        var outcome = LifecycleOutcome()
+        let server: StandInServer
+        let fixture: ScenarioFixture
+        do {
+            server = try StandInServer(configuration: StandInConfiguration(profile: .instant))
+            try server.start()
+            var options = ScenarioFixture.Options.fromEnvironment()
+            options.recordsRunMetadata = false
+            let scenario: ScenarioID = control == .rollbackWithoutReviewFeedback ? .reviewRejectionForceRequiredContract : .freshAuthenticatedMission
+            fixture = try ScenarioFixture(scenario: scenario, target: .embedding(server), options: options)
+        } catch {
+            outcome.unexpected = "could not set up the control: \(error)"
+            return outcome
+        }
+        do {
+            try run(control, fixture: fixture, server: server)
+        } catch let failure as ScenarioFailure {
+            outcome.failure = failure
+        } catch {
+            outcome.unexpected = "\(error)"
+        }
+        // Ended after the control, before its outcome is handed over: a leftover fails the test that reads it.
+        outcome.leftovers = fixture.endLeftovers()
+        try? FileManager.default.removeItem(at: fixture.workspace.directory)
+        server.stop()
+        return outcome
+    }
+
+    private static func run(_ control: Lifecycle, fixture: ScenarioFixture, server: StandInServer) throws {
+        switch control {
+        case .rejectedBatch:
+            let rejection = BatchFault.reject(category: "schema_validation", message: "Additional properties are not allowed ('actor' was unexpected)")
+            try syncAfterCheckout(fixture, server: server, fault: (rejection, 50))
+        case .serverError:
+            try syncAfterCheckout(fixture, server: server, fault: (.serverError, 50))
+        case .protocolUpgrade:
+            let mismatch = BatchFault.protocolMismatch(errorCode: "sync_protocol_upgrade_required", description: "upgrade the CLI",
+                                                       upgradeGuidance: "pip install -U spec-kitty-cli")
+            try syncAfterCheckout(fixture, server: server, fault: (mismatch, 50))
+        case .rollbackWithoutReviewFeedback:
+            try ReviewRejectionForceRequiredFlow(omitReviewFeedback: true).run(fixture)
+        }
+    }
+
     /// Login, a checkout, a mission (events captured after opt-in), then `sync now` against a faulty server.
     ///
     /// Events captured before `sync opt-in` are sealed and never sent, so the
     /// mission is what gives `sync now` something to deliver.
     ///
-    /// `fault`, when given, is queued for the account the fixture logged in as: faults are
+    /// `fault` is queued for the account the fixture logged in as: faults are
     /// scoped to an account, so the control's own batches meet it and no one else's.
-    private func syncAfterCheckout(_ fixture: ScenarioFixture, fault: (BatchFault, count: Int)? = nil) throws {
+    private static func syncAfterCheckout(_ fixture: ScenarioFixture, server: StandInServer, fault: (BatchFault, count: Int)) throws {
         let account = try fixture.login()
-        if let (kind, count) = fault { _ = try server.client().injectFault(kind, count: count, account: account.userID) }
+        _ = try server.client().injectFault(fault.0, count: fault.count, account: account.userID)
         try fixture.prepareCheckout()
         _ = try fixture.run("agent mission create") { try fixture.driver.missionCreate("canary-control") }
         try fixture.requireSyncDelivers()
     }
 
+    /// The lifecycle control's failure, asserted to be `mode`, and that it left nothing running.
+    private func assertFails(with mode: FailureMode, _ control: Lifecycle, file: StaticString = #filePath, line: UInt = #line) -> ScenarioFailure? {
+        let outcome = Self.lifecycles.outcome(of: control)
+        XCTAssertNil(outcome.leftovers, "a control left processes running", file: file, line: line)
+        if let unexpected = outcome.unexpected {
+            XCTFail("expected \(mode.rawValue), got \(unexpected)", file: file, line: line)
+            return nil
+        }
+        guard let failure = outcome.failure else {
+            XCTFail("expected \(mode.rawValue), the steps passed", file: file, line: line)
+            return nil
+        }
+        XCTAssertEqual(failure.mode, mode, failure.details, file: file, line: line)
+        return failure
+    }
+
     func testEventsTheServerRejectsAreSyncRejectedBySaaS() throws {
-        let rejection = BatchFault.reject(category: "schema_validation", message: "Additional properties are not allowed ('actor' was unexpected)")
-        let fixture = try fixture()
-        let failure = assertFails(with: .syncRejectedBySaaS) { try syncAfterCheckout(fixture, fault: (rejection, 50)) }
+        let failure = assertFails(with: .syncRejectedBySaaS, .rejectedBatch)
         XCTAssertTrue(failure?.details.contains("rejected") ?? false, failure?.details ?? "")
     }
 
     func testAServerErrorFailsTheSyncStep() throws {
-        let fixture = try fixture()
-        let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture, fault: (.serverError, 50)) }
+        let failure = assertFails(with: .cliCommandFailed, .serverError)
         XCTAssertNotNil(failure?.details.range(of: #"transient [1-9]"#, options: .regularExpression), failure?.details ?? "")
     }
 
     func testAProtocolUpgradeAnswerFailsTheSyncStep() throws {
-        let mismatch = BatchFault.protocolMismatch(errorCode: "sync_protocol_upgrade_required", description: "upgrade the CLI",
-                                                   upgradeGuidance: "pip install -U spec-kitty-cli")
-        let fixture = try fixture()
-        let failure = assertFails(with: .cliCommandFailed) { try syncAfterCheckout(fixture, fault: (mismatch, 50)) }
+        let failure = assertFails(with: .cliCommandFailed, .protocolUpgrade)
         XCTAssertTrue(failure?.details.contains("sync now exit 1") ?? false, failure?.details ?? "")
         XCTAssertNil(failure?.details.range(of: #"delivered [1-9]"#, options: .regularExpression), "nothing may count as delivered: \(failure?.details ?? "")")
         XCTAssertFalse(failure?.details.contains("(selected 0)") ?? true, "the control must have had events to send: \(failure?.details ?? "")")
     }
 
     func testARollbackWithoutReviewFeedbackIsTheRollbackRowMissingSignature() throws {
-        let fixture = try fixture(.reviewRejectionForceRequiredContract)
-        let failure = assertFails(with: .queueRollbackRowMissing) {
-            try ReviewRejectionForceRequiredFlow(omitReviewFeedback: true).run(fixture)
-        }
+        let failure = assertFails(with: .queueRollbackRowMissing, .rollbackWithoutReviewFeedback)
         XCTAssertTrue(failure?.details.contains("from='for_review' to='in_review'") ?? false, failure?.details ?? "")
         XCTAssertTrue(failure?.details.contains("requires review feedback") ?? false, failure?.details ?? "")
     }
