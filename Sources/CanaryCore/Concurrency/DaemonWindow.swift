@@ -35,10 +35,8 @@ public struct DaemonWindow: Sendable {
     /// Runs `body` while no step of any canary on the host may have a daemon alive.
     public func sharing<T>(_ body: () throws -> T) rethrows -> T {
         if Self.holdsExclusive { return try body() }
-        let main = Self.open(lockFile)
-        let turnstile = Self.open(turnstileFile)
-        Self.lock(turnstile, LOCK_EX)
-        Self.lock(main, LOCK_SH)
+        let (main, turnstile) = acquire(LOCK_SH)
+        // Through the turnstile: the next exclusive request waits only for the holders already in.
         Self.release(turnstile)
         defer { Self.release(main) }
         return try body()
@@ -49,10 +47,7 @@ public struct DaemonWindow: Sendable {
     /// `body` must end every daemon it started before it returns.
     public func exclusively<T>(_ body: () throws -> T) rethrows -> T {
         if Self.holdsExclusive { return try body() }
-        let main = Self.open(lockFile)
-        let turnstile = Self.open(turnstileFile)
-        Self.lock(turnstile, LOCK_EX)
-        Self.lock(main, LOCK_EX)
+        let (main, turnstile) = acquire(LOCK_EX)
         Thread.current.threadDictionary[Self.exclusiveKey] = true
         defer {
             Thread.current.threadDictionary[Self.exclusiveKey] = nil
@@ -65,11 +60,17 @@ public struct DaemonWindow: Sendable {
     /// An exclusive hold that outlives a scope, for a process that stands in for a daemon across calls
     /// (a test's impostor); `release()` ends it. Calls on the holding thread do not pass through.
     public func holdExclusively() -> Hold {
+        let (main, turnstile) = acquire(LOCK_EX)
+        return Hold(descriptors: [main, turnstile])
+    }
+
+    /// Takes the turnstile, then the window in `mode`; the caller releases both.
+    private func acquire(_ mode: Int32) -> (main: Int32, turnstile: Int32) {
         let main = Self.open(lockFile)
         let turnstile = Self.open(turnstileFile)
         Self.lock(turnstile, LOCK_EX)
-        Self.lock(main, LOCK_EX)
-        return Hold(descriptors: [main, turnstile])
+        Self.lock(main, mode)
+        return (main, turnstile)
     }
 
     /// An exclusive hold taken by `holdExclusively()`.
