@@ -58,6 +58,27 @@ final class DaemonWindowTests: XCTestCase {
         wait(for: [finished], timeout: 5)
     }
 
+    func testASharedHolderNestingAnotherSharedRequestDoesNotWaitBehindAWaitingExclusiveOne() {
+        let window = window!
+        let inside = DispatchSemaphore(value: 0)
+        let proceed = DispatchSemaphore(value: 0)
+        let finished = expectation(description: "the nested request passes")
+        Thread {
+            window.sharing {
+                inside.signal()
+                proceed.wait()
+                window.sharing {}
+            }
+            finished.fulfill()
+        }.start()
+        inside.wait()
+        let writer = expectation(description: "the exclusive step runs after")
+        Thread { window.exclusively {}; writer.fulfill() }.start()
+        Thread.sleep(forTimeInterval: 0.1)
+        proceed.signal()
+        wait(for: [finished, writer], timeout: 5)
+    }
+
     func testAStreamOfOverlappingSharedHoldersDoesNotStarveTheExclusiveStep() {
         let window = window!
         let stop = Locked(false)

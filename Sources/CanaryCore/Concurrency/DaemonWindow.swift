@@ -31,14 +31,21 @@ public struct DaemonWindow: Sendable {
             ?? "/tmp/spec-kitty-canary.daemon-window.lock"))
 
     private static let exclusiveKey = "canary.daemon-window.exclusive"
+    private static let sharedKey = "canary.daemon-window.shared"
 
     /// Runs `body` while no step of any canary on the host may have a daemon alive.
     public func sharing<T>(_ body: () throws -> T) rethrows -> T {
-        if Self.holdsExclusive { return try body() }
+        // Nested on a thread that holds it: passing the turnstile again could wait behind an
+        // exclusive request that waits for this very thread.
+        if Self.holdsExclusive || Self.holdsShared { return try body() }
         let (main, turnstile) = acquire(LOCK_SH)
         // Through the turnstile: the next exclusive request waits only for the holders already in.
         Self.release(turnstile)
-        defer { Self.release(main) }
+        Thread.current.threadDictionary[Self.sharedKey] = true
+        defer {
+            Thread.current.threadDictionary[Self.sharedKey] = nil
+            Self.release(main)
+        }
         return try body()
     }
 
@@ -96,6 +103,10 @@ public struct DaemonWindow: Sendable {
 
     private static var holdsExclusive: Bool {
         Thread.current.threadDictionary[exclusiveKey] as? Bool == true
+    }
+
+    private static var holdsShared: Bool {
+        Thread.current.threadDictionary[sharedKey] as? Bool == true
     }
 
     /// A descriptor of its own per holder: `flock` locks belong to the open file description,

@@ -91,7 +91,8 @@ public struct ProtocolVerdict: Equatable, Sendable {
         return "\(prefix) \(passingRuns)/\(runs.count) runs pass (\(passingScenarios)/\(runs.count * ScenarioID.allCases.count) scenarios) evidence: \(evidencePath)"
     }
 
-    /// Harness overhead of one run: its wall time against the sum of its CLI calls.
+    /// Harness overhead of one run: its scenarios' time against the sum of their CLI calls (near 1.0:
+    /// the harness adds little), and its wall time against it (below 1.0: scenarios overlapped).
     public static func overhead(of run: CanaryRunResult) -> String {
         let wall = run.finishedAt.timeIntervalSince(run.startedAt)
         let scenarioWall = run.scenarios.map(\.durationSeconds).reduce(0, +)
@@ -99,5 +100,6 @@ public struct ProtocolVerdict: Equatable, Sendable {
         guard cli > 0 else { return String(format: "wall %.1fs, no CLI calls recorded", wall) }
         return String(format: "wall %.1fs, scenarios %.1fs, CLI calls %.1fs (%d calls): scenarios/CLI %.3f, wall/CLI %.3f",
                       wall, scenarioWall, cli, run.scenarios.flatMap(\.commands).count, scenarioWall / cli, wall / cli)
+            + (run.timing.map { ", \($0.workers) scenario(s) at once" } ?? "")
     }
 }
