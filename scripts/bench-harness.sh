@@ -2,7 +2,7 @@
 # The serial and the side-by-side single run, measured one after the other in
 # one invocation on one machine, and printed side by side.
 #
-# usage: scripts/bench-harness.sh [FILTER]     (default: IdentityBoundary, all four scenarios)
+# usage: scripts/bench-harness.sh [--repeat N] [FILTER]     (default: IdentityBoundary, all four scenarios)
 #
 # Runs `swift test --filter FILTER` twice, with CANARY_JOBS=1 (today's serial
 # order) and with the default width (every scenario at once), each into a
@@ -11,12 +11,20 @@
 # workers, then the ratio parallel/serial of the wall times and each run's
 # wall/CLI (the harness's overhead when serial, the overlap when side by side).
 # Machines here are noisy: compare the ratios, not the seconds. The verdicts
-# of both runs are printed too; they must be the same.
+# of both runs are printed too; they must be the same. `--repeat N` makes N
+# side-by-side runs in a row (the flake check), each compared with the serial
+# run's verdicts; exit 1 when any differs.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 # shellcheck source=lib/heartbeat.sh
 source scripts/lib/heartbeat.sh
+repeat=1
+if [[ "${1:-}" == "--repeat" ]]; then
+    [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/bench-harness.sh [--repeat N] [FILTER]" >&2; exit 64; }
+    repeat="$2"
+    shift 2
+fi
 filter="${1:-IdentityBoundary}"
 
 swift build --build-tests >/dev/null
@@ -52,8 +60,28 @@ for mode in serial parallel; do
 done
 awk -v serial="$(field serial wall_seconds)" -v parallel="$(field parallel wall_seconds)" \
     'BEGIN { printf "bench: parallel/serial wall time %.3f (target at most 0.4)\n", parallel / serial }'
-# The verdicts, which must not depend on the schedule.
+# The verdicts, which must not depend on the schedule: one table row per scenario.
+verdicts() { "$canary" report "$work/$1" --runs 1 --markdown 2>/dev/null | grep '^| [0-9]' || true; }
 for mode in serial parallel; do
     echo "bench: $mode verdicts:"
-    "$canary" report "$work/$mode" --runs 1 --markdown 2>/dev/null | grep '^|' || true
+    verdicts "$mode"
 done
+
+differ=0
+for ((k = 1; k <= repeat; k++)); do
+    mode=parallel
+    if ((k > 1)); then
+        mode="parallel-$k"
+        run "$mode" "${CANARY_JOBS:-4}"
+    fi
+    if [[ "$(verdicts "$mode")" == "$(verdicts serial)" ]]; then
+        printf 'bench: side-by-side run %d of %d: wall %ss, same verdicts as the serial run\n' "$k" "$repeat" "$(field "$mode" wall_seconds)"
+    else
+        differ=1
+        printf 'bench: side-by-side run %d of %d: wall %ss, verdicts DIFFER from the serial run:\n' "$k" "$repeat" "$(field "$mode" wall_seconds)"
+        verdicts "$mode"
+        "$canary" report "$work/$mode" --runs 1 2>/dev/null || true
+    fi
+done
+((repeat == 1)) || echo "bench: $repeat side-by-side runs in a row, $([[ $differ == 0 ]] && echo "none" || echo "some") with verdicts different from the serial run"
+exit "$differ"
