@@ -2,7 +2,7 @@ import CanaryCore
 import Foundation
 import XCTest
 
-/// The base class of every scenario test: registers the observer and carries the scenario's evidence.
+/// The base class of every scenario test: registers the observer and the prestart, and replays its scenario's outcome as its verdict.
 open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable {
     private let stateLock = Lock()
     private var pendingFailureMode: FailureMode?
@@ -26,16 +26,6 @@ open class ScenarioTestCase: XCTestCase, ScenarioReporting, @unchecked Sendable 
 
     /// The CLI calls recorded so far.
     public var commandRecords: [CommandRecord] { stateLock.withLock { commands } }
-
-    /// Changes the evidence (thread-safe).
-    public func updateEvidence(_ change: (inout BoundaryEvidence) -> Void) {
-        stateLock.withLock { change(&evidence) }
-    }
-
-    /// Records a CLI call for the run document.
-    public func record(_ command: CommandRecord) {
-        stateLock.withLock { commands.append(command) }
-    }
 
     /// The failure mode `fail(_:_:)` set for the failure being reported now, cleared as it is taken.
     public func takePendingFailureMode() -> FailureMode? {
