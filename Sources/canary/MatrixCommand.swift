@@ -49,6 +49,7 @@ enum MatrixCommand {
             return UsageError.exitCode
         }
         let budget = MatrixWorkerBudget(workers: workers, versions: options.versions.count)
+        LoggedProcess.endAllOnTermination()
         let progress = ProgressPrinter()
         progress.say("\(options.versions.count) version(s), profile \(options.profile), \(budget.versionsAtOnce) version(s) at a time "
             + "with \(budget.scenariosPerVersion) scenario(s) each at once (\(workers) worker(s)), output \(output.path)")
@@ -71,6 +72,9 @@ enum MatrixCommand {
                                          scratchPath: options.scratchPath, scenarioJobs: budget.scenariosPerVersion,
                                          progress: { progress.say($0) })
         let columns = runAll(options.versions, at: budget.versionsAtOnce, runner: runner)
+        // Columns whose processes a signal ended are no verdicts: no matrix is written, and the
+        // signal's handler ends the process once every child is gone.
+        if LoggedProcess.isTerminating { DispatchSemaphore(value: 0).wait() }
         return write(VersionMatrix(profile: options.profile, generatedAt: Date(), columns: columns), into: output, say: progress.say)
     }
 

@@ -55,7 +55,7 @@ final class CanaryCommandLineTests: XCTestCase {
             ["verify"], ["verify", "a", "b"], ["verify", "--bogus", "a"],
             ["claim-attempt", directory.path], ["claim-attempt", directory.path, ""], ["claim-attempt", "--root=x", "y"],
             ["host-check", "extra"], ["host-check", "--bogus"],
-            ["matrix", "--jobs=9", "3.2.7"], ["matrix", "3.2.7", "--profile"], ["matrix"],
+            ["matrix", "--jobs=17", "3.2.7"], ["matrix", "3.2.7", "--profile"], ["matrix"],
             ["gate", "--bogus"], ["gate", "--line=3.2rc1"], ["gate", "--dry-run=yes"],
         ] {
             try assertStatus(arguments, UsageError.exitCode)

@@ -27,6 +27,9 @@ enum LoggedProcess {
         let logHandle = try FileHandle(forWritingTo: log)
         defer { try? logHandle.close() }
         let runner = ProcessRunner(defaultTimeout: timeout, terminationGrace: 10)
+        let key = ObjectIdentifier(runner)
+        live.withLock { $0[key] = runner }
+        defer { live.withLock { $0[key] = nil } }
         let result = try runner.run(
             argv, environment: ProcessEnvironment(exactly: environment), workingDirectory: directory, timeout: timeout
         ) { chunk, isStandardError in
@@ -36,5 +39,33 @@ enum LoggedProcess {
         runner.terminateAll()
         return Outcome(exitCode: result.timedOut ? nil : result.exitCode, timedOut: result.timedOut,
                        stdout: captureStdout ? result.stdout : "")
+    }
+
+    /// The runners of the calls in flight, so a terminating `canary` can end their children.
+    private static let live = Locked<[ObjectIdentifier: ProcessRunner]>([:])
+    private static let terminating = Locked(false)
+
+    /// Whether a signal is ending the run: what the ended calls left is not a result.
+    static var isTerminating: Bool { terminating.withLock { $0 } }
+    nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
+
+    /// On SIGINT or SIGTERM, ends every call in flight by process group (their children lead
+    /// groups of their own, so the signal never reached them), then exits 128 + the signal.
+    ///
+    /// Without it, a matrix stopped mid-run leaves its columns' scripts, stand-ins and
+    /// scenarios running on the host. Call once, from the main thread, before the first call.
+    static func endAllOnTermination() {
+        signalSources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                FileHandle.standardError.write(Data("canary: signal \(number): ending every process this run started, by process group\n".utf8))
+                terminating.withLock { $0 = true }
+                live.withLock { Array($0.values) }.forEach { $0.terminateAll() }
+                exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
     }
 }
