@@ -231,15 +231,11 @@ final class ProcessRunnerTests: XCTestCase {
         XCTAssertTrue(argv.contains("# exit 2"), argv)
     }
 
-    func testOverheadPerCommandIsAboutAMillisecond() throws {
-        _ = try runner.run(["/bin/true"])
-        let count = 100
-        let started = Date()
-        for _ in 0 ..< count { XCTAssertTrue(try runner.run(["/bin/true"]).succeeded) }
-        let average = Date().timeIntervalSince(started) / Double(count)
-        print("ProcessRunner: \(count) runs of /bin/true, \(String(format: "%.2f", average * 1000)) ms each")
-        // Generous bound for a loaded CI machine; the point is "not 50 ms".
-        XCTAssertLessThan(average, 0.015)
+    /// Many short runs in a row: each reaped and forgotten, none left behind. How long they take is
+    /// the benchmark's to say (`scripts/bench-harness.sh`, scenarios/CLI), not a timed test's.
+    func testManyShortRunsInARowAreEachReapedAndForgotten() throws {
+        for _ in 0 ..< 100 { XCTAssertTrue(try runner.run(["/bin/true"]).succeeded) }
+        XCTAssertEqual(runner.liveChildren(), [])
     }
 
     func testConcurrentRunsFromSeveralThreads() throws {
