@@ -7,9 +7,10 @@
 # Runs `swift test --filter FILTER` twice, with CANARY_JOBS=1 (today's serial
 # order) and with the default width (every scenario at once), each into a
 # bundle of its own, and prints from each run document's `timing` block: the
-# wall time, the sum of the CLI calls' own durations, the call count, the
-# workers, then the ratio parallel/serial of the wall times and each run's
-# wall/CLI (the harness's overhead when serial, the overlap when side by side).
+# wall time, the sum of the CLI calls' own durations and their CPU time, the
+# call count, the workers, then the ratio parallel/serial of the wall times and
+# each run's wall/CLI (the harness's overhead when serial, the overlap when side
+# by side), and the floor the CPU sets: the CLI's CPU time over the cores.
 # Machines here are noisy: compare the ratios, not the seconds. The verdicts
 # of both runs are printed too; they must be the same. `--repeat N` makes N
 # side-by-side runs in a row (the flake check), each compared with the serial
@@ -52,14 +53,19 @@ field() {
 run serial 1
 run parallel "${CANARY_JOBS:-4}"
 
-printf '%-9s %9s %9s %6s %8s %9s\n' mode wall_s cli_s calls workers wall/cli
+printf '%-9s %9s %9s %9s %6s %8s %9s\n' mode wall_s cli_s cli_cpu_s calls workers wall/cli
 for mode in serial parallel; do
     awk -v mode="$mode" -v wall="$(field "$mode" wall_seconds)" -v cli="$(field "$mode" cli_seconds)" \
-        -v calls="$(field "$mode" cli_calls)" -v workers="$(field "$mode" workers)" \
-        'BEGIN { printf "%-9s %9.1f %9.1f %6d %8d %9.3f\n", mode, wall, cli, calls, workers, wall / cli }'
+        -v cpu="$(field "$mode" cli_cpu_seconds)" -v calls="$(field "$mode" cli_calls)" -v workers="$(field "$mode" workers)" \
+        'BEGIN { printf "%-9s %9.1f %9.1f %9.1f %6d %8d %9.3f\n", mode, wall, cli, cpu, calls, workers, wall / cli }'
 done
 awk -v serial="$(field serial wall_seconds)" -v parallel="$(field parallel wall_seconds)" \
     'BEGIN { printf "bench: parallel/serial wall time %.3f (target at most 0.4)\n", parallel / serial }'
+# No schedule beats the CPU: the side-by-side run's CLI CPU time spread over
+# every core is the least wall time it can take, whatever overlaps.
+cores="$(nproc)"
+awk -v serial="$(field serial wall_seconds)" -v cpu="$(field parallel cli_cpu_seconds)" -v cores="$cores" \
+    'BEGIN { if (cpu > 0) printf "bench: the CLI alone used %.1f CPU-s side by side: at least %.1f s of wall on %d cores, a parallel/serial floor of %.3f\n", cpu, cpu / cores, cores, cpu / cores / serial }'
 # The verdicts, which must not depend on the schedule: one table row per scenario.
 verdicts() { "$canary" report "$work/$1" --runs 1 --markdown 2>/dev/null | grep '^| [0-9]' || true; }
 for mode in serial parallel; do

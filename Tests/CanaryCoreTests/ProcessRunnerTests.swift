@@ -34,6 +34,20 @@ final class ProcessRunnerTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(result.finished, result.started)
     }
 
+    /// What a call cost in CPU is told apart from what it waited: a busy child reports its
+    /// CPU time (its reaped children's included, as the CLI's git calls are), a sleeping one next to none.
+    func testCPUTimeIsTheChildsOwnAndNotItsWaiting() throws {
+        let busy = try runner.run(["/bin/sh", "-c", "sh -c 'i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done'"])
+        let busyCPU = try XCTUnwrap(busy.cpuSeconds)
+        XCTAssertGreaterThan(busyCPU, 0.05, "a counting loop in a grandchild uses CPU")
+        XCTAssertLessThanOrEqual(busyCPU, busy.duration * 2 + 0.05, "on two cores at most twice the wall time")
+
+        let idle = try runner.run(["/bin/sh", "-c", "sleep 0.5"])
+        XCTAssertGreaterThanOrEqual(idle.duration, 0.5)
+        XCTAssertLessThan(try XCTUnwrap(idle.cpuSeconds), 0.2, "sleeping is not CPU")
+        XCTAssertEqual(idle.record.cpuSeconds, idle.cpuSeconds, "the run document's record carries it")
+    }
+
     func testDeathBySignalIsReported() throws {
         let result = try runner.run(["/bin/sh", "-c", "kill -KILL $$"])
         XCTAssertEqual(result.signal, SIGKILL)

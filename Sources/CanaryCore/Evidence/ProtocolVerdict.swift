@@ -101,5 +101,6 @@ public struct ProtocolVerdict: Equatable, Sendable {
         return String(format: "wall %.1fs, scenarios %.1fs, CLI calls %.1fs (%d calls): scenarios/CLI %.3f, wall/CLI %.3f",
                       wall, scenarioWall, cli, run.scenarios.flatMap(\.commands).count, scenarioWall / cli, wall / cli)
             + (run.timing.map { ", \($0.workers) scenario(s) at once" } ?? "")
+            + (run.timing?.cliCPUSeconds.map { String(format: ", CLI CPU %.1fs", $0) } ?? "")
     }
 }

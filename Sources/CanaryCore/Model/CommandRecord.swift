@@ -10,17 +10,20 @@ public struct CommandRecord: Codable, Equatable, Sendable {
     public var seconds: Double
     /// Whether the harness killed the call for running past its limit.
     public var timedOut: Bool
+    /// CPU time of the call (user + system, its reaped descendants included); absent in older documents.
+    public var cpuSeconds: Double?
 
     /// Creates a record.
-    public init(argv: [String], exitCode: Int32?, seconds: Double, timedOut: Bool = false) {
+    public init(argv: [String], exitCode: Int32?, seconds: Double, timedOut: Bool = false, cpuSeconds: Double? = nil) {
         self.argv = argv
         self.exitCode = exitCode
         self.seconds = seconds
         self.timedOut = timedOut
+        self.cpuSeconds = cpuSeconds
     }
 
     enum CodingKeys: String, CodingKey {
-        case argv, exitCode = "exit_code", seconds, timedOut = "timed_out"
+        case argv, exitCode = "exit_code", seconds, timedOut = "timed_out", cpuSeconds = "cpu_seconds"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -29,5 +32,6 @@ public struct CommandRecord: Codable, Equatable, Sendable {
         try container.encode(exitCode, forKey: .exitCode)
         try container.encode(seconds, forKey: .seconds)
         try container.encode(timedOut, forKey: .timedOut)
+        try container.encodeIfPresent(cpuSeconds, forKey: .cpuSeconds)
     }
 }

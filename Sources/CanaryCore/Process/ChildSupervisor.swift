@@ -16,6 +16,8 @@ struct ChildSupervisor {
         var stderr: OutputCapture.Captured
         var termination: CommandResult.Termination?
         var timedOut = false
+        /// CPU time (user + system) of the child and the descendants it reaped; nil when its status was lost.
+        var cpuSeconds: Double?
     }
 
     let pid: pid_t
@@ -42,6 +44,7 @@ struct ChildSupervisor {
             close(stderrFD)
         }
         var termination: CommandResult.Termination?
+        var cpuSeconds: Double?
         var timedOut = false
         var open: Set<Int32> = [stdoutFD, stderrFD]
         var reapedAt: Date?
@@ -99,7 +102,7 @@ struct ChildSupervisor {
                 }
             }
             if reapedAt == nil, let ended = reap() {
-                termination = ended
+                (termination, cpuSeconds) = ended
                 reapedAt = Date()
             }
         }
@@ -109,19 +112,24 @@ struct ChildSupervisor {
             // process, so this reaches only our group (or nobody: ESRCH).
             kill(-pid, SIGKILL)
         }
-        return Outcome(stdout: stdoutCapture.finish(), stderr: stderrCapture.finish(), termination: termination, timedOut: timedOut)
+        return Outcome(stdout: stdoutCapture.finish(), stderr: stderrCapture.finish(), termination: termination, timedOut: timedOut,
+                       cpuSeconds: cpuSeconds)
     }
 
-    /// The child's termination once it has exited; nil while it runs.
-    private func reap() -> CommandResult.Termination? {
+    /// The child's termination and CPU time once it has exited; nil while it runs.
+    ///
+    /// `wait4` rather than `waitpid`: its resource usage is the child's own, so
+    /// a run can say how much of its time was CPU (Python start-up) and how much waiting.
+    private func reap() -> (CommandResult.Termination, Double?)? {
         var status: Int32 = 0
+        var usage = rusage()
         while true {
-            let result = waitpid(pid, &status, WNOHANG)
-            if result == pid { return PosixSpawnSupport.termination(fromWaitStatus: status) }
+            let result = wait4(pid, &status, WNOHANG, &usage)
+            if result == pid { return (PosixSpawnSupport.termination(fromWaitStatus: status), PosixSpawnSupport.cpuSeconds(usage)) }
             if result == 0 { return nil }
             if errno == EINTR { continue }
             // ECHILD: someone else reaped it and the status is lost.
-            return .signaled(0)
+            return (.signaled(0), nil)
         }
     }
 }

@@ -36,6 +36,8 @@ public struct CommandResult: Equatable, Sendable {
     public var started: Date
     /// When the child was reaped and its output drained.
     public var finished: Date
+    /// CPU time (user + system) the child and the descendants it waited for used; nil when not measured.
+    public var cpuSeconds: Double?
 
     /// Creates a result; the runner is the usual author, tests the other.
     public init(
@@ -158,7 +160,7 @@ public struct CommandResult: Equatable, Sendable {
 
     /// The run document's view of this call.
     public var record: CommandRecord {
-        CommandRecord(argv: argv, exitCode: timedOut ? nil : exitCode, seconds: duration, timedOut: timedOut)
+        CommandRecord(argv: argv, exitCode: timedOut ? nil : exitCode, seconds: duration, timedOut: timedOut, cpuSeconds: cpuSeconds)
     }
 
     private static func quoted(_ argument: String) -> String {

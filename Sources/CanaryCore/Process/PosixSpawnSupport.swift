@@ -26,6 +26,12 @@ enum PosixSpawnSupport {
         return signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal)
     }
 
+    /// User plus system time from a `wait4` resource usage, in seconds.
+    static func cpuSeconds(_ usage: rusage) -> Double {
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// Duplicates `strings` as a NULL-terminated C array; free with `freeCStringArray`.
     static func makeCStringArray(_ strings: [String]) -> [UnsafeMutablePointer<CChar>?] {
         strings.map { strdup($0) } + [nil]

@@ -136,6 +136,7 @@ public final class ProcessRunner: @unchecked Sendable {
             started: started,
             finished: Date()
         )
+        result.cpuSeconds = outcome.cpuSeconds
         result.stdoutByteCount = outcome.stdout.byteCount
         result.stderrByteCount = outcome.stderr.byteCount
         result.stdoutSpillPath = outcome.stdout.spillPath
