@@ -31,8 +31,7 @@ cd "$repo_root"
 source scripts/lib/heartbeat.sh
 
 case "${1:-}" in
-    "") ;;
-    --serial) ;;
+    ""|--serial) ;;
     -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test: unknown argument '$1' (usage: scripts/test.sh [--serial])" >&2; exit 2 ;;
 esac
