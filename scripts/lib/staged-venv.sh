@@ -6,14 +6,41 @@
 # interrupted install never leaves a half-made venv that looks usable. POST_INSTALL
 # names a function run with the staging venv's path before the move ("" for none).
 # Progress goes to stderr; the caller checks the result and writes its marker.
+
+# The interpreter a venv is built on: $PYTHON when set, else the operating
+# system's own /usr/bin/python3 when it can make a venv and is new enough, else
+# the first python3 on PATH. The order matters for speed: a distribution's
+# Python is built with profile-guided and link-time optimization, a source
+# build (pyenv's, configure's default) is not, and every spec-kitty call spends
+# about 4 CPU-s starting up (importing its whole command tree). Measured on a
+# 2-core Debian 12 machine, the same spec-kitty-cli 3.2.7 with the same
+# packages ran `--version` in 0.82 of the CPU time on Debian's 3.11.2 as on
+# pyenv's 3.11.7. spec-kitty-cli and spec-kitty-events need Python 3.11 or later.
+venv_python() {
+    if [[ -n "${PYTHON:-}" ]]; then
+        echo "$PYTHON"
+        return 0
+    fi
+    local candidate
+    for candidate in /usr/bin/python3 "$(command -v python3 || true)"; do
+        [[ -n "$candidate" && -x "$candidate" ]] || continue
+        if "$candidate" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
 staged_venv_install() {
     local label="$1" venv="$2" post_install="$3"
     shift 3
-    local python="${PYTHON:-$(command -v python3 || true)}"
-    if [[ -z "$python" ]]; then
-        echo "$label: python3 not found on PATH" >&2
+    local python
+    if ! python="$(venv_python)"; then
+        echo "$label: no Python 3.11+ with venv found (/usr/bin/python3, python3 on PATH; or set PYTHON)" >&2
         return 1
     fi
+    echo "$label: building the venv on $python ($("$python" --version 2>&1))" >&2
     local venv_root
     venv_root="$(dirname "$venv")"
     local staging
