@@ -7,8 +7,10 @@ import XCTest
 /// verdict read from run files, its attempt directories and its stand-in.
 ///
 /// The per-run command is replaced (CANARY_RUN_COMMAND) by one that files a
-/// prepared run document, so these tests check the script's plumbing in
-/// seconds; the real runs are what the script does by default.
+/// prepared run document, and the CLI that only has to pass the preflight
+/// probes by their recorded answers (`RecordedPreflightCLI`), so these tests
+/// check the script's plumbing in seconds; the real runs are what the script
+/// does by default (`KnownVerdictsTests`).
 final class ProtocolScriptTests: XCTestCase {
     private var directory: TemporaryDirectory?
     private var root: URL { directory!.url }
@@ -24,7 +26,8 @@ final class ProtocolScriptTests: XCTestCase {
         directory?.remove()
     }
 
-    private func cli() throws -> String { try ProtocolScript.cli() }
+    /// A CLI that passes the preflight with 3.2.7's recorded answers and is asked nothing else.
+    private func cli() throws -> String { try RecordedPreflightCLI.install(in: root.appendingPathComponent("recorded-cli")) }
 
     private func runScript(_ arguments: [String], environment: [String: String], timeout: TimeInterval = 900) throws -> CommandResult {
         try ProtocolScript(root: root).run(arguments, environment: environment, timeout: timeout)
