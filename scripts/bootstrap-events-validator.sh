@@ -30,6 +30,11 @@ fi
 
 # shellcheck source=lib/staged-venv.sh
 source "$repo_root/scripts/lib/staged-venv.sh"
+lock_venv bootstrap-events-validator "$venv"
+if [[ -x "$python_bin" && -f "$marker" ]]; then
+    echo "$python_bin"
+    exit 0
+fi
 echo "bootstrap-events-validator: installing spec-kitty-events[conformance]==$version into $venv" >&2
 staged_venv_install bootstrap-events-validator "$venv" "" "spec-kitty-events[conformance]==$version"
 # Fail here, not in the first strict request, when the package does not import.

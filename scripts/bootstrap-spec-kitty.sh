@@ -25,6 +25,14 @@ if [[ -x "$bin" && -f "$marker" ]]; then
     exit 0
 fi
 
+# shellcheck source=lib/staged-venv.sh
+source "$repo_root/scripts/lib/staged-venv.sh"
+lock_venv bootstrap-spec-kitty "$venv"
+if [[ -x "$bin" && -f "$marker" ]]; then
+    echo "$bin"
+    exit 0
+fi
+
 # Up to 3.2.3 (and in some later RCs, e.g. 3.2.6rc2) the CLI fails to start
 # under typer 0.26+, which vendors click. Known cases get the pin up front;
 # any other version that then fails to start is retried with it.
@@ -41,8 +49,6 @@ pin_typer_if_it_does_not_start() {
     fi
 }
 
-# shellcheck source=lib/staged-venv.sh
-source "$repo_root/scripts/lib/staged-venv.sh"
 echo "bootstrap-spec-kitty: installing spec-kitty-cli==$version into $venv" >&2
 staged_venv_install bootstrap-spec-kitty "$venv" pin_typer_if_it_does_not_start "spec-kitty-cli==$version" ${extra[@]+"${extra[@]}"}
 "$bin" --version >&2

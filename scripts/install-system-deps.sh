@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages the build and the script need (sqlite3 and zlib
-# headers, git, pkg-config, python3-venv, curl, ps),
+# headers, git, pkg-config, python3-venv, curl, ps, flock),
 # only when something is missing. Needs root (or sudo) for apt-get.
 set -euo pipefail
 
@@ -13,6 +13,8 @@ command -v pkg-config >/dev/null || missing+=(pkg-config)
 # a slim image (the swift container in CI) may lack either.
 command -v curl >/dev/null || missing+=(curl)
 command -v ps >/dev/null || missing+=(procps)
+# The bootstrap scripts serialize installs of one venv with flock.
+command -v flock >/dev/null || missing+=(util-linux)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 
 if ((${#missing[@]} == 0)); then

@@ -37,6 +37,13 @@ case "${1:-}" in
 esac
 
 with_heartbeat "test: build" swift build --build-tests
+# The pinned CLI and the payload validator (installed on first use) before any
+# group starts, so no test's time includes an install. (Installs side by side
+# are safe anyway: each venv's install holds a lock.)
+if [[ "${CANARY_SKIP_REAL_CLI:-}" != "1" ]]; then
+    scripts/bootstrap-spec-kitty.sh >/dev/null
+    scripts/bootstrap-events-validator.sh >/dev/null
+fi
 
 if [[ "${1:-}" == "--serial" ]]; then
     exec swift test --skip-build --skip IdentityBoundaryTests

@@ -32,6 +32,20 @@ venv_python() {
     return 1
 }
 
+# Holds an exclusive lock on VENV's install until the calling script exits.
+# Callers side by side (the test groups, matrix workers) would otherwise each
+# build VENV and replace it under the other's feet (`rm -rf` and `mv` while the
+# other runs from it). The caller checks its marker again once it holds the lock.
+lock_venv() {
+    local label="$1" venv="$2"
+    mkdir -p "$(dirname "$venv")"
+    exec {venv_lock_fd}>"$(dirname "$venv")/.$(basename "$venv").lock"
+    if ! flock -n "$venv_lock_fd"; then
+        echo "$label: waiting for another install of $venv to finish" >&2
+        flock "$venv_lock_fd"
+    fi
+}
+
 staged_venv_install() {
     local label="$1" venv="$2" post_install="$3"
     shift 3
