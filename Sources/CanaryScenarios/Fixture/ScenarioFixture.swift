@@ -119,11 +119,16 @@ public final class ScenarioFixture: @unchecked Sendable {
     private static let versionLock = Lock()
 
     /// `--version` costs a Python start-up; ask once per binary per process.
+    ///
+    /// The question is asked holding the lock: scenarios that start side by side
+    /// would otherwise all find the cache empty and each ask.
     private static func cachedVersion(binary: URL, runner: ProcessRunner, environment: ProcessEnvironment) throws -> String {
-        if let known = versionLock.withLock({ versions[binary.path] }) { return known }
-        let version = try SpecKittyLocator.version(of: binary, runner: runner, environment: environment)
-        versionLock.withLock { versions[binary.path] = version }
-        return version
+        try versionLock.withLock {
+            if let known = versions[binary.path] { return known }
+            let version = try SpecKittyLocator.version(of: binary, runner: runner, environment: environment)
+            versions[binary.path] = version
+            return version
+        }
     }
 
     // MARK: Evidence
