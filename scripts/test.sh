@@ -5,15 +5,16 @@
 # usage: scripts/test.sh [--serial]
 #
 # Almost all of the suite's wall time is real-CLI work: one canary run (its
-# four scenarios), the failure-mode controls, and four lifecycle tests that
+# four scenarios), the failure-mode controls, and the lifecycle tests that
 # each spend about a third of their time waiting (3.2.7's own store lock in
 # `mission create` and `setup-plan`). One `swift test` runs those one after
 # another with a core idle; the groups below, balanced by what each took run
 # alone, let them overlap:
 #   known-verdicts     one canary run held to its known verdicts, the matrix merge
 #   identity-controls  the identity-switch controls, the driver's logged-out lifecycle
-#   lifecycle-controls the lifecycle controls, the Teamspace MVP lifecycle
-#   stand-in-live      the real CLI against the stand-in (lenient, strict), the protocol script
+#   lifecycle-controls the lifecycle controls
+#   stand-in-live      the real CLI against the stand-in (lenient; strict with the
+#                      Teamspace MVP lifecycle), the protocol script
 #   rest               everything else but IdentityBoundaryTests (unit tests, seconds)
 # `rest` is what every other group's filters leave out, so no test falls
 # between groups. Groups in different processes stay apart through the host's
@@ -32,7 +33,7 @@ source scripts/lib/heartbeat.sh
 
 case "${1:-}" in
     ""|--serial) ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test: unknown argument '$1' (usage: scripts/test.sh [--serial])" >&2; exit 2 ;;
 esac
 
@@ -53,8 +54,8 @@ names=(known-verdicts identity-controls lifecycle-controls stand-in-live)
 patterns=(
     "ProtocolScriptTests.KnownVerdictsTests ProtocolScriptTests.MatrixMergeTests"
     "FailureModeControlTests.IdentitySwitchControlTests CLIIntegrationTests"
-    "FailureModeControlTests.LiveFailureModeControlTests TeamspaceMVPTests"
-    "StandInTests.StandInRealCLITests StandInTests.StandInStrictRealCLITests ProtocolScriptTests.ProtocolScriptTests"
+    "FailureModeControlTests.LiveFailureModeControlTests"
+    "StandInTests.StandInRealCLITests TeamspaceMVPTests ProtocolScriptTests.ProtocolScriptTests"
 )
 arguments=()
 rest=(--skip IdentityBoundaryTests)

@@ -8,7 +8,7 @@ public enum StandInProfile: String, CaseIterable, Sendable {
     case deployedDev202605 = "deployed-dev-2026-05"
 
     /// The per-event status answered for an event seen for the first time.
-    var newEventStatus: String {
+    public var newEventStatus: String {
         switch self {
         case .instant: return "success"
         case .deployedDev202605: return "queued"

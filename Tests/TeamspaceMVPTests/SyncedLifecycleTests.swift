@@ -8,6 +8,9 @@ import XCTest
 /// The Teamspace MVP suite: a synced real-CLI lifecycle materializes on the server as a
 /// mission whose work packages stand in the lanes the CLI itself reports.
 ///
+/// On the suite's own strict stand-in the same lifecycle also proves strict consumer
+/// mode: nothing the pinned CLI sends is refused (`StrictConsumerReview`).
+///
 /// The counterpart of the deployed-dev Teamspace suites, run by the release gate four
 /// times in a row (`swift test --filter TeamspaceMVP`). It checks the CLI, not the
 /// stand-in: the stand-in only projects what arrived, and every difference from the
@@ -77,6 +80,31 @@ final class SyncedLifecycleTests: XCTestCase {
         for failure in verdict.failures {
             XCTFail("saas.not_materialized: \(failure)")
         }
+        try reviewStrictConsumer(target: target, admin: admin, account: account.userID, sync: sync, binary: binary)
+    }
+
+    /// On the suite's own strict stand-in (the default target: deployed profile plus payload
+    /// validation), the same lifecycle also shows that a strict consumer refuses nothing the
+    /// pinned CLI sends. One lifecycle serves both verdicts: each costs about 90 CPU-seconds.
+    /// Another target (the gate's stand-in, a different CLI) is not judged here, since its
+    /// validator and the CLI's events library need not match.
+    private func reviewStrictConsumer(target: ServerTarget, admin: StandInClient, account: String, sync: SyncNowOutcome, binary: URL) throws {
+        guard target.kind == .embeddedStandIn, target.profile?.hasSuffix("+validate-payloads") == true else {
+            log("strict consumer review: not on this target (\(target.kind.rawValue), profile \(target.profile ?? "unknown"))")
+            return
+        }
+        guard let report = sync.report else { return XCTFail("strict: sync now wrote no report: \(sync.result.tail(lines: 10))") }
+        let review = StrictConsumerReview(
+            counts: report.counts, envelopes: try admin.envelopes(account: account),
+            receiptStatuses: try admin.receipts(account: account).map(\.status),
+            batchStatuses: try admin.requestLog(account: account).filter { $0.path.hasPrefix("/api/v1/events/batch") }.map(\.status),
+            newEventStatus: StandInProfile.deployedDev202605.newEventStatus,
+            validatorEventsVersion: try admin.health()["spec_kitty_events"]?.stringValue,
+            cliEventsVersion: SpecKittyLocator.eventsVersion(besides: binary))
+        for failure in review.failures {
+            XCTFail("strict: \(failure)")
+        }
+        log("strict consumer review: \(review.failures.isEmpty ? "nothing refused" : "\(review.failures.count) failures") over \(report.counts.selected) events")
     }
 
     // MARK: Steps
