@@ -29,7 +29,7 @@ final class SpecKittyDriverTests: XCTestCase {
             home: workspace.home, serverURL: "http://127.0.0.1:9",
             cliBinDirectory: binary.deletingLastPathComponent()
         )
-        let version = try SpecKittyLocator.version(of: binary, runner: runner, environment: environment.processEnvironment)
+        let version = try SpecKittyLocator.shared.version(of: binary, runner: runner, environment: environment.processEnvironment)
         driver = SpecKittyDriver(
             binary: binary, workspace: workspace, environment: environment.processEnvironment,
             runner: runner, version: try? SpecKittyVersion(version), defaultTimeout: 120

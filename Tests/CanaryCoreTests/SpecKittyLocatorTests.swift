@@ -76,6 +76,22 @@ final class SpecKittyLocatorTests: XCTestCase {
         }
     }
 
+    func testCallersSideBySideAskTheVersionOnce() throws {
+        let directory = try TemporaryDirectory("locator-version")
+        defer { directory.remove() }
+        let asked = directory.url.appendingPathComponent("asked")
+        let binary = try makeExecutable(directory.url.appendingPathComponent("spec-kitty"),
+                                        script: "echo x >> '\(asked.path)'; sleep 0.3; echo 'spec-kitty-cli version 3.2.7'")
+        let locator = SpecKittyLocator()
+        let versions = Locked<[String]>([])
+        SideBySide.run(4) { _ in
+            let version = try? locator.version(of: binary, runner: ProcessRunner(), environment: .inheriting())
+            versions.withLock { $0.append(version ?? "failed") }
+        }
+        XCTAssertEqual(versions.current, Array(repeating: "3.2.7", count: 4))
+        XCTAssertEqual(try String(contentsOf: asked, encoding: .utf8), "x\n", "four callers side by side, one --version")
+    }
+
     private func makeExecutable(_ url: URL, script: String) throws -> URL {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("#!/bin/sh\n\(script)\n".utf8).write(to: url)

@@ -49,7 +49,7 @@ final class SyncedLifecycleTests: XCTestCase {
         let runner = ProcessRunner(logSink: DirectoryCommandLog(directory: workspace.directory.appendingPathComponent("commands")))
         let environment = SpecKittyEnvironment(home: workspace.home, serverURL: target.url.absoluteString,
                                                cliBinDirectory: binary.deletingLastPathComponent())
-        let version = try SpecKittyLocator.version(of: binary, runner: runner, environment: environment.processEnvironment)
+        let version = try SpecKittyLocator.shared.version(of: binary, runner: runner, environment: environment.processEnvironment)
         let driver = SpecKittyDriver(binary: binary, workspace: workspace, environment: environment.processEnvironment,
                                      runner: runner, version: try? SpecKittyVersion(version), defaultTimeout: 240)
         addTeardownBlock { [unowned self] in self.cleanUp(driver: driver, runner: runner, workspace: workspace) }

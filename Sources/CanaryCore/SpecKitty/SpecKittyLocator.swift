@@ -12,6 +12,8 @@ public final class SpecKittyLocator: @unchecked Sendable {
 
     private let lock = Lock()
     private var cache: [String: URL] = [:]
+    private let versionLock = Lock()
+    private var versions: [String: String] = [:]
 
     /// An empty cache (tests use their own).
     public init() {}
@@ -57,6 +59,20 @@ public final class SpecKittyLocator: @unchecked Sendable {
             let url = URL(fileURLWithPath: path)
             cache[key] = url
             return url
+        }
+    }
+
+    /// The version `binary` names, asked once per binary for the life of this locator.
+    ///
+    /// `--version` costs a Python start-up (about 4 CPU-seconds). The question is
+    /// asked holding the lock: scenarios and tests that start side by side would
+    /// otherwise all find the cache empty and each ask.
+    public func version(of binary: URL, runner: ProcessRunner, environment: ProcessEnvironment) throws -> String {
+        try versionLock.withLock {
+            if let known = versions[binary.path] { return known }
+            let version = try Self.version(of: binary, runner: runner, environment: environment)
+            versions[binary.path] = version
+            return version
         }
     }
 

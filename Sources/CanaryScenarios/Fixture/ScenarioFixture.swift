@@ -82,7 +82,7 @@ public final class ScenarioFixture: @unchecked Sendable {
                                                cliBinDirectory: binary.deletingLastPathComponent())
         let versionText: String
         do {
-            versionText = try Self.cachedVersion(binary: binary, runner: runner, environment: environment.processEnvironment)
+            versionText = try SpecKittyLocator.shared.version(of: binary, runner: runner, environment: environment.processEnvironment)
         } catch {
             throw ScenarioFailure(.cliCommandFailed, "`\(binary.path) --version` failed: \(error)")
         }
@@ -114,22 +114,6 @@ public final class ScenarioFixture: @unchecked Sendable {
     /// The package root, found from this source file's place in it.
     public static let repoRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    nonisolated(unsafe) private static var versions: [String: String] = [:]
-    private static let versionLock = Lock()
-
-    /// `--version` costs a Python start-up; ask once per binary per process.
-    ///
-    /// The question is asked holding the lock: scenarios that start side by side
-    /// would otherwise all find the cache empty and each ask.
-    private static func cachedVersion(binary: URL, runner: ProcessRunner, environment: ProcessEnvironment) throws -> String {
-        try versionLock.withLock {
-            if let known = versions[binary.path] { return known }
-            let version = try SpecKittyLocator.version(of: binary, runner: runner, environment: environment)
-            versions[binary.path] = version
-            return version
-        }
-    }
 
     // MARK: Evidence
 
