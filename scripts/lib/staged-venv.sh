@@ -1,5 +1,6 @@
 # Sourced by the bootstrap scripts: one way to build a project-local venv.
 #
+#   lock_venv LABEL VENV                               (first: one install at a time)
 #   staged_venv_install LABEL VENV POST_INSTALL PIP_ARG...
 #
 # Builds the venv beside its final place (VENV's parent) and moves it in, so an
