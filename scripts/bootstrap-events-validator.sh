@@ -23,11 +23,6 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
     exit 0
 fi
 
-if [[ -x "$python_bin" && -f "$marker" ]]; then
-    echo "$python_bin"
-    exit 0
-fi
-
 # shellcheck source=lib/staged-venv.sh
 source "$repo_root/scripts/lib/staged-venv.sh"
 lock_venv bootstrap-events-validator "$venv"

@@ -20,11 +20,6 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
     exit 0
 fi
 
-if [[ -x "$bin" && -f "$marker" ]]; then
-    echo "$bin"
-    exit 0
-fi
-
 # shellcheck source=lib/staged-venv.sh
 source "$repo_root/scripts/lib/staged-venv.sh"
 lock_venv bootstrap-spec-kitty "$venv"

@@ -36,7 +36,8 @@ venv_python() {
 # Holds an exclusive lock on VENV's install until the calling script exits.
 # Callers side by side (the test groups, matrix workers) would otherwise each
 # build VENV and replace it under the other's feet (`rm -rf` and `mv` while the
-# other runs from it). The caller checks its marker again once it holds the lock.
+# other runs from it). The caller checks its marker once it holds the lock, so
+# a caller that waited finds the other's install done.
 lock_venv() {
     local label="$1" venv="$2"
     mkdir -p "$(dirname "$venv")"
