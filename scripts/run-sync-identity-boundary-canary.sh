@@ -241,7 +241,8 @@ if [[ "$target" == "standin" && "$standin_owner" == "caller" ]]; then
     say "stand-in: $saas_url (the caller's; not started or stopped here)"
 elif [[ "$target" == "standin" ]]; then
     # setsid: the stand-in leads its own process group, ended by id at exit.
-    # The admin secret stays out of the bundle: a 0600 file of its own, removed at exit.
+    # The admin secret stays out of the bundle: a 0600 file of its own, removed
+    # once read (and at exit, for a start that failed).
     secret_file="$(mktemp "${TMPDIR:-/tmp}/canary-standin-secret.XXXXXX")"
     standin_flags=(--port 0 --db "$attempt/standin/store.sqlite" --profile "${CANARY_STANDIN_PROFILE:-deployed-dev-2026-05}"
                    --secret-file "$secret_file")
@@ -265,6 +266,10 @@ elif [[ "$target" == "standin" ]]; then
     done
     [[ "$saas_url" == http* ]] || preflight_fail "the stand-in did not start: $(tail -n 5 "$attempt/standin/stderr.log")"
     CANARY_STANDIN_SECRET="$(cat "$secret_file")"
+    # Read once, so removed now: a script killed past this point (SIGKILL runs
+    # no trap) leaves no admin secret behind in TMPDIR.
+    rm -f "$secret_file"
+    secret_file=""
     say "stand-in: $saas_url (pid $standin_pid, store $attempt/standin/store.sqlite)"
 fi
 

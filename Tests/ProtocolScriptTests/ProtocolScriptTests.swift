@@ -153,6 +153,20 @@ final class ProtocolScriptTests: XCTestCase {
         XCTAssertTrue(try Manifest.verify(in: root.appendingPathComponent("artifacts/t-attempt1")).isIntact)
     }
 
+    func testTheStandInsAdminSecretReachesTheRunAndNoFileHoldsItDuringTheRun() throws {
+        // A script killed mid-run (SIGKILL runs no trap) must leave no admin secret in TMPDIR.
+        let scratch = root.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let seen = root.appendingPathComponent("seen-during-run.txt").path
+        let command = #"{ ls -A "$TMPDIR"; echo "secret:${#CANARY_STANDIN_SECRET}"; } >"\#(seen)" && "# + (try filing(document()))
+        let result = try runScript(["--single"], environment: ["SPEC_KITTY_BIN": try cli(), "CANARY_RUN_COMMAND": command, "TMPDIR": scratch.path])
+        XCTAssertEqual(result.exitCode, 0, result.tail())
+        let lines = try String(contentsOfFile: seen, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertFalse(lines.contains { $0.hasPrefix("canary-standin-secret.") }, "the secret's file outlived its reading: \(lines)")
+        XCTAssertEqual(lines.last, "secret:64", "the run gets the admin secret: \(lines)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [], "the script leaves nothing in TMPDIR")
+    }
+
     func testPassingRunsMakeSealedAttemptsAndNeverTouchEarlierOnes() throws {
         let environment = ["SPEC_KITTY_BIN": try cli(), "CANARY_RUN_COMMAND": try filing(document())]
         let first = try runScript(["--single", "--tag", "t"], environment: environment)
