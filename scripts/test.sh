@@ -8,13 +8,16 @@
 # four scenarios), the failure-mode controls, and the lifecycle tests that
 # each spend about a third of their time waiting (3.2.7's own store lock in
 # `mission create` and `setup-plan`). One `swift test` runs those one after
-# another with a core idle; the groups below, balanced by what each took run
-# alone, let them overlap:
+# another with a core idle; the groups below let them overlap. Within a group
+# tests run one after another, so no group's chain is much longer than the
+# canary run's (the longest test): a long chain would end the job with one
+# core idle.
 #   known-verdicts     one canary run held to its known verdicts, the matrix merge
-#   identity-controls  the identity-switch controls, the driver's logged-out lifecycle
+#   identity-controls  the identity-switch controls
 #   lifecycle-controls the lifecycle controls
-#   stand-in-live      the real CLI against the stand-in (lenient; strict with the
-#                      Teamspace MVP lifecycle), the protocol script
+#   stand-in-live      the real CLI against the stand-in (lenient), the driver's
+#                      own lifecycles
+#   protocol-teamspace the protocol script, the Teamspace MVP lifecycle (strict)
 #   rest               everything else but IdentityBoundaryTests (unit tests, seconds)
 # `rest` is what every other group's filters leave out, so no test falls
 # between groups. Groups in different processes stay apart through the host's
@@ -33,7 +36,7 @@ source scripts/lib/heartbeat.sh
 
 case "${1:-}" in
     ""|--serial) ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test: unknown argument '$1' (usage: scripts/test.sh [--serial])" >&2; exit 2 ;;
 esac
 
@@ -50,12 +53,13 @@ if [[ "${1:-}" == "--serial" ]]; then
     exec swift test --skip-build --skip IdentityBoundaryTests
 fi
 
-names=(known-verdicts identity-controls lifecycle-controls stand-in-live)
+names=(known-verdicts identity-controls lifecycle-controls stand-in-live protocol-teamspace)
 patterns=(
     "ProtocolScriptTests.KnownVerdictsTests ProtocolScriptTests.MatrixMergeTests"
-    "FailureModeControlTests.IdentitySwitchControlTests CLIIntegrationTests"
+    "FailureModeControlTests.IdentitySwitchControlTests"
     "FailureModeControlTests.LiveFailureModeControlTests"
-    "StandInTests.StandInRealCLITests TeamspaceMVPTests ProtocolScriptTests.ProtocolScriptTests"
+    "StandInTests.StandInRealCLITests CLIIntegrationTests"
+    "ProtocolScriptTests.ProtocolScriptTests TeamspaceMVPTests"
 )
 arguments=()
 rest=(--skip IdentityBoundaryTests)
