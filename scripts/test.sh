@@ -8,16 +8,13 @@
 # four scenarios), the failure-mode controls, and the lifecycle tests that
 # each spend about a third of their time waiting (3.2.7's own store lock in
 # `mission create` and `setup-plan`). One `swift test` runs those one after
-# another with a core idle; the groups below let them overlap. Within a group
-# tests run one after another, so no group's chain is much longer than the
-# canary run's (the longest test): a long chain would end the job with one
-# core idle.
+# another with a core idle; the groups below, balanced by what each took run
+# alone, let them overlap:
 #   known-verdicts     one canary run held to its known verdicts, the matrix merge
-#   identity-controls  the identity-switch controls
+#   identity-controls  the identity-switch controls, the driver's logged-out lifecycle
 #   lifecycle-controls the lifecycle controls
-#   stand-in-live      the real CLI against the stand-in (lenient), the driver's
-#                      own lifecycles
-#   protocol-teamspace the protocol script, the Teamspace MVP lifecycle (strict)
+#   stand-in-live      the real CLI against the stand-in (lenient; strict with the
+#                      Teamspace MVP lifecycle), the protocol script
 #   rest               everything else but IdentityBoundaryTests (unit tests, seconds)
 # `rest` is what every other group's filters leave out, so no test falls
 # between groups. Groups in different processes stay apart through the host's
@@ -36,7 +33,7 @@ source scripts/lib/heartbeat.sh
 
 case "${1:-}" in
     ""|--serial) ;;
-    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test: unknown argument '$1' (usage: scripts/test.sh [--serial])" >&2; exit 2 ;;
 esac
 
@@ -53,13 +50,12 @@ if [[ "${1:-}" == "--serial" ]]; then
     exec swift test --skip-build --skip IdentityBoundaryTests
 fi
 
-names=(known-verdicts identity-controls lifecycle-controls stand-in-live protocol-teamspace)
+names=(known-verdicts identity-controls lifecycle-controls stand-in-live)
 patterns=(
     "ProtocolScriptTests.KnownVerdictsTests ProtocolScriptTests.MatrixMergeTests"
-    "FailureModeControlTests.IdentitySwitchControlTests"
+    "FailureModeControlTests.IdentitySwitchControlTests CLIIntegrationTests"
     "FailureModeControlTests.LiveFailureModeControlTests"
-    "StandInTests.StandInRealCLITests CLIIntegrationTests"
-    "ProtocolScriptTests.ProtocolScriptTests TeamspaceMVPTests"
+    "StandInTests.StandInRealCLITests TeamspaceMVPTests ProtocolScriptTests.ProtocolScriptTests"
 )
 arguments=()
 rest=(--skip IdentityBoundaryTests)
