@@ -89,9 +89,7 @@ final class SyncedLifecycleTests: XCTestCase {
     /// Another target (the gate's stand-in, a different CLI) is not judged here, since its
     /// validator and the CLI's events library need not match.
     private func reviewStrictConsumer(target: ServerTarget, admin: StandInClient, account: String, sync: SyncNowOutcome, binary: URL) throws {
-        let validating = "+validate-payloads"
-        guard target.kind == .embeddedStandIn, let name = target.profile, name.hasSuffix(validating),
-              let profile = StandInProfile(rawValue: String(name.dropLast(validating.count))) else {
+        guard let configuration = target.embeddedConfiguration, configuration.payloadValidation != nil else {
             log("strict consumer review: not on this target (\(target.kind.rawValue), profile \(target.profile ?? "unknown"))")
             return
         }
@@ -100,7 +98,7 @@ final class SyncedLifecycleTests: XCTestCase {
             counts: report.counts, envelopes: try admin.envelopes(account: account),
             receiptStatuses: try admin.receipts(account: account).map(\.status),
             batchStatuses: try admin.requestLog(account: account).filter { $0.path.hasPrefix("/api/v1/events/batch") }.map(\.status),
-            newEventStatus: profile.newEventStatus,
+            newEventStatus: configuration.profile.newEventStatus,
             validatorEventsVersion: try admin.health()["spec_kitty_events"]?.stringValue,
             cliEventsVersion: SpecKittyLocator.eventsVersion(besides: binary))
         for failure in review.failures {

@@ -47,14 +47,18 @@ public final class ServerTarget: @unchecked Sendable {
     public let profile: String?
     /// A directory holding a pre-authenticated session, for real servers.
     public let sessionDirectory: URL?
+    /// How the stand-in in this process is configured; nil for a stand-in elsewhere or a real server.
+    public let embeddedConfiguration: StandInConfiguration?
     private let server: StandInServer?
 
-    private init(kind: Kind, url: URL, standIn: StandInClient?, profile: String?, sessionDirectory: URL?, server: StandInServer?) {
+    private init(kind: Kind, url: URL, standIn: StandInClient?, profile: String?, sessionDirectory: URL?,
+                 embeddedConfiguration: StandInConfiguration? = nil, server: StandInServer?) {
         self.kind = kind
         self.url = url
         self.standIn = standIn
         self.profile = profile
         self.sessionDirectory = sessionDirectory
+        self.embeddedConfiguration = embeddedConfiguration
         self.server = server
     }
 
@@ -131,7 +135,7 @@ public final class ServerTarget: @unchecked Sendable {
             let server = try StandInServer(configuration: configuration)
             try server.start()
             return ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: server.client(),
-                                profile: profileName, sessionDirectory: nil, server: server)
+                                profile: profileName, sessionDirectory: nil, embeddedConfiguration: configuration, server: server)
         } catch {
             throw ResolutionError.standInFailed("\(error)")
         }
@@ -140,7 +144,8 @@ public final class ServerTarget: @unchecked Sendable {
     /// A target around an already running stand-in server (tests of the harness itself).
     public static func embedding(_ server: StandInServer) -> ServerTarget {
         ServerTarget(kind: .embeddedStandIn, url: server.baseURL, standIn: server.client(),
-                     profile: server.configuration.profile.rawValue, sessionDirectory: nil, server: nil)
+                     profile: server.configuration.profile.rawValue, sessionDirectory: nil,
+                     embeddedConfiguration: server.configuration, server: nil)
     }
 
     /// A stand-in whose admin API is at `admin` while the CLI is given `cliURL` (tests that make the CLI's calls fail).
