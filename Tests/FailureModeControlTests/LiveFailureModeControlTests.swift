@@ -7,10 +7,11 @@ import XCTest
 
 /// Negative controls against the real CLI: a fault is caused for real and the harness must name it.
 ///
-/// Each test starts its own stand-in (so injected faults touch no other test),
-/// runs the scenario steps through the same fixture and flows the canary uses,
-/// and asserts the failure mode the harness assigns. None of these classes is
-/// a scenario test: the run document never sees them.
+/// Each test (or lifecycle shared by controls) starts its own stand-in, so
+/// injected faults touch no other test; it runs the scenario steps through the
+/// same fixture and flows the canary uses, and asserts the failure mode the
+/// harness assigns. None of these classes is a scenario test: the run document
+/// never sees them.
 final class LiveFailureModeControlTests: XCTestCase {
     private var server: StandInServer!
     private var fixtures: [ScenarioFixture] = []
@@ -54,21 +55,60 @@ final class LiveFailureModeControlTests: XCTestCase {
         }
     }
 
-    /// The controls that drive a whole CLI lifecycle (about 50 s each, mostly the CLI waiting on
-    /// its own store lock): the first test that asks runs all four side by side, each on its own
-    /// stand-in, and each test asserts on its own.
+    /// The controls that need a CLI lifecycle (about 50 s each, mostly the CLI waiting on its own
+    /// store lock). The server-answer controls share one: after login, a checkout and a mission,
+    /// each `sync now` meets the next fault in `SyncFault.allCases` (the events it failed to send
+    /// are still queued for the next). The first test that asks runs both lifecycles side by side,
+    /// each on its own stand-in, and each test asserts on its own.
     enum Lifecycle: CaseIterable, Sendable {
-        case rejectedBatch, serverError, protocolUpgrade, rollbackWithoutReviewFeedback
+        case syncFaults, rollbackWithoutReviewFeedback
     }
 
-    /// What a lifecycle control came to: the failure the harness named, or what went wrong instead.
-    struct LifecycleOutcome: Sendable {
+    /// The server answers the shared lifecycle meets, one `sync now` each, in this order. The
+    /// server error comes last: after a transient 500 the pinned CLI's next `sync now` selected no
+    /// event at all (measured on 3.2.7), so nothing after it would meet its fault.
+    enum SyncFault: CaseIterable, Sendable {
+        case protocolUpgrade, rejectedBatch, serverError
+
+        /// The fault queued for the account before its `sync now`.
+        var fault: BatchFault {
+            switch self {
+            case .serverError:
+                return .serverError
+            case .protocolUpgrade:
+                return .protocolMismatch(errorCode: "sync_protocol_upgrade_required", description: "upgrade the CLI",
+                                         upgradeGuidance: "pip install -U spec-kitty-cli")
+            case .rejectedBatch:
+                return .reject(category: "schema_validation", message: "Additional properties are not allowed ('actor' was unexpected)")
+            }
+        }
+
+        /// The HTTP status the stand-in answers each batch with while the fault lasts.
+        var status: Int {
+            switch self {
+            case .serverError: return 500
+            case .protocolUpgrade: return 412
+            case .rejectedBatch: return 200
+            }
+        }
+    }
+
+    /// What one control came to: the failure the harness named, or what went wrong instead.
+    struct ControlOutcome: Sendable {
         var failure: ScenarioFailure?
         var unexpected: String?
+        /// The statuses the stand-in answered this control's batch requests with (sync-fault controls).
+        var batchStatuses: [Int] = []
+    }
+
+    /// What a lifecycle came to: each of its controls' outcomes, and what it left running.
+    struct LifecycleOutcome: Sendable {
+        var syncFaults: [SyncFault: ControlOutcome] = [:]
+        var rollback: ControlOutcome?
         var leftovers: String?
     }
 
-    private static let lifecycles = SideBySideOutcomes<Lifecycle, LifecycleOutcome> { control in
+    private static let lifecycles = SideBySideOutcomes<Lifecycle, LifecycleOutcome> { lifecycle in
         var outcome = LifecycleOutcome()
         let server: StandInServer
         let fixture: ScenarioFixture
@@ -77,71 +117,106 @@ final class LiveFailureModeControlTests: XCTestCase {
             try server.start()
             var options = ScenarioFixture.Options.fromEnvironment()
             options.recordsRunMetadata = false
-            let scenario: ScenarioID = control == .rollbackWithoutReviewFeedback ? .reviewRejectionForceRequiredContract : .freshAuthenticatedMission
+            let scenario: ScenarioID = lifecycle == .rollbackWithoutReviewFeedback ? .reviewRejectionForceRequiredContract : .freshAuthenticatedMission
             fixture = try ScenarioFixture(scenario: scenario, target: .embedding(server), options: options)
         } catch {
-            outcome.unexpected = "could not set up the control: \(error)"
+            let unrunnable = ControlOutcome(unexpected: "could not set up the control: \(error)")
+            outcome.rollback = unrunnable
+            SyncFault.allCases.forEach { outcome.syncFaults[$0] = unrunnable }
             return outcome
         }
-        do {
-            try run(control, fixture: fixture, server: server)
-        } catch let failure as ScenarioFailure {
-            outcome.failure = failure
-        } catch {
-            outcome.unexpected = "\(error)"
+        switch lifecycle {
+        case .syncFaults:
+            outcome.syncFaults = syncAfterCheckout(fixture, server: server)
+        case .rollbackWithoutReviewFeedback:
+            outcome.rollback = control { try ReviewRejectionForceRequiredFlow(omitReviewFeedback: true).run(fixture) }
         }
-        // Ended after the control, before its outcome is handed over: a leftover fails the test that reads it.
+        // Ended after the controls, before their outcomes are handed over: a leftover fails every test that reads one.
         outcome.leftovers = fixture.endLeftovers()
         try? FileManager.default.removeItem(at: fixture.workspace.directory)
         server.stop()
         return outcome
     }
 
-    private static func run(_ control: Lifecycle, fixture: ScenarioFixture, server: StandInServer) throws {
-        switch control {
-        case .rejectedBatch:
-            let rejection = BatchFault.reject(category: "schema_validation", message: "Additional properties are not allowed ('actor' was unexpected)")
-            try syncAfterCheckout(fixture, server: server, fault: (rejection, 50))
-        case .serverError:
-            try syncAfterCheckout(fixture, server: server, fault: (.serverError, 50))
-        case .protocolUpgrade:
-            let mismatch = BatchFault.protocolMismatch(errorCode: "sync_protocol_upgrade_required", description: "upgrade the CLI",
-                                                       upgradeGuidance: "pip install -U spec-kitty-cli")
-            try syncAfterCheckout(fixture, server: server, fault: (mismatch, 50))
-        case .rollbackWithoutReviewFeedback:
-            try ReviewRejectionForceRequiredFlow(omitReviewFeedback: true).run(fixture)
+    /// The failure `body` throws, or what went wrong instead.
+    private static func control(_ body: () throws -> Void) -> ControlOutcome {
+        do {
+            try body()
+            return ControlOutcome()
+        } catch let failure as ScenarioFailure {
+            return ControlOutcome(failure: failure)
+        } catch {
+            return ControlOutcome(unexpected: "\(error)")
         }
     }
 
-    /// Login, a checkout, a mission (events captured after opt-in), then `sync now` against a faulty server.
+    /// Login, a checkout, a mission (events captured after opt-in), then one `sync now` per fault.
     ///
     /// Events captured before `sync opt-in` are sealed and never sent, so the
     /// mission is what gives `sync now` something to deliver.
     ///
-    /// `fault` is queued for the account the fixture logged in as: faults are
-    /// scoped to an account, so the control's own batches meet it and no one else's.
-    private static func syncAfterCheckout(_ fixture: ScenarioFixture, server: StandInServer, fault: (BatchFault, count: Int)) throws {
-        let account = try fixture.login()
-        _ = try server.client().injectFault(fault.0, count: fault.count, account: account.userID)
-        try fixture.prepareCheckout()
-        _ = try fixture.run("agent mission create") { try fixture.driver.missionCreate("canary-control") }
-        try fixture.requireSyncDelivers()
+    /// Each fault is queued for the account the fixture logged in as (faults
+    /// are scoped to an account) after the previous one is dropped, and the
+    /// stand-in's request log says which batches met it: a control passes only
+    /// on its own fault's answers.
+    private static func syncAfterCheckout(_ fixture: ScenarioFixture, server: StandInServer) -> [SyncFault: ControlOutcome] {
+        var outcomes: [SyncFault: ControlOutcome] = [:]
+        let admin = server.client()
+        let account: ScenarioAccount
+        do {
+            account = try fixture.login()
+            try fixture.prepareCheckout()
+            _ = try fixture.run("agent mission create") { try fixture.driver.missionCreate("canary-control") }
+        } catch {
+            let failed = ControlOutcome(unexpected: "the lifecycle before the first sync failed: \(error)")
+            SyncFault.allCases.forEach { outcomes[$0] = failed }
+            return outcomes
+        }
+        func batchStatuses() throws -> [Int] {
+            try admin.requestLog(account: account.userID).filter { $0.path.hasPrefix("/api/v1/events/batch") }.map(\.status)
+        }
+        for syncFault in SyncFault.allCases {
+            do {
+                try admin.resetFaults()
+                _ = try admin.injectFault(syncFault.fault, count: 50, account: account.userID)
+                let before = try batchStatuses().count
+                var outcome = control { _ = try fixture.requireSyncDelivers() }
+                outcome.batchStatuses = Array(try batchStatuses().dropFirst(before))
+                outcomes[syncFault] = outcome
+            } catch {
+                outcomes[syncFault] = ControlOutcome(unexpected: "could not read the stand-in around the \(syncFault) sync: \(error)")
+            }
+        }
+        return outcomes
     }
 
-    /// The lifecycle control's failure, asserted to be `mode`, and that it left nothing running.
-    private func assertFails(with mode: FailureMode, _ control: Lifecycle, file: StaticString = #filePath, line: UInt = #line) -> ScenarioFailure? {
-        let outcome = Self.lifecycles.outcome(of: control)
-        XCTAssertNil(outcome.leftovers, "a control left processes running", file: file, line: line)
-        if let unexpected = outcome.unexpected {
+    /// The control's failure, asserted to be `mode`: no leftovers, and (a sync fault) every batch of its `sync now` met its fault.
+    private func assertFails(with mode: FailureMode, _ control: ControlOutcome?, leftovers: String?, met fault: SyncFault? = nil,
+                             file: StaticString = #filePath, line: UInt = #line) -> ScenarioFailure? {
+        XCTAssertNil(leftovers, "a control left processes running", file: file, line: line)
+        guard let control else {
+            XCTFail("expected \(mode.rawValue), the control did not run", file: file, line: line)
+            return nil
+        }
+        if let unexpected = control.unexpected {
             XCTFail("expected \(mode.rawValue), got \(unexpected)", file: file, line: line)
             return nil
         }
-        guard let failure = outcome.failure else {
+        if let fault {
+            XCTAssertFalse(control.batchStatuses.isEmpty, "the \(fault) control's sync now sent no batch", file: file, line: line)
+            XCTAssertEqual(Set(control.batchStatuses), [fault.status], "every batch of the \(fault) control met its fault", file: file, line: line)
+        }
+        guard let failure = control.failure else {
             XCTFail("expected \(mode.rawValue), the steps passed", file: file, line: line)
             return nil
         }
         XCTAssertEqual(failure.mode, mode, failure.details, file: file, line: line)
         return failure
+    }
+
+    private func assertFails(with mode: FailureMode, _ fault: SyncFault, file: StaticString = #filePath, line: UInt = #line) -> ScenarioFailure? {
+        let outcome = Self.lifecycles.outcome(of: .syncFaults)
+        return assertFails(with: mode, outcome.syncFaults[fault], leftovers: outcome.leftovers, met: fault, file: file, line: line)
     }
 
     func testEventsTheServerRejectsAreSyncRejectedBySaaS() throws {
@@ -162,7 +237,8 @@ final class LiveFailureModeControlTests: XCTestCase {
     }
 
     func testARollbackWithoutReviewFeedbackIsTheRollbackRowMissingSignature() throws {
-        let failure = assertFails(with: .queueRollbackRowMissing, .rollbackWithoutReviewFeedback)
+        let outcome = Self.lifecycles.outcome(of: .rollbackWithoutReviewFeedback)
+        let failure = assertFails(with: .queueRollbackRowMissing, outcome.rollback, leftovers: outcome.leftovers)
         XCTAssertTrue(failure?.details.contains("from='for_review' to='in_review'") ?? false, failure?.details ?? "")
         XCTAssertTrue(failure?.details.contains("requires review feedback") ?? false, failure?.details ?? "")
     }
