@@ -127,7 +127,7 @@ final class LiveFailureModeControlTests: XCTestCase {
         }
         switch lifecycle {
         case .syncFaults:
-            outcome.syncFaults = syncAfterCheckout(fixture, server: server)
+            outcome.syncFaults = syncThroughEachFault(fixture, server: server)
         case .rollbackWithoutReviewFeedback:
             outcome.rollback = control { try ReviewRejectionForceRequiredFlow(omitReviewFeedback: true).run(fixture) }
         }
@@ -159,7 +159,7 @@ final class LiveFailureModeControlTests: XCTestCase {
     /// are scoped to an account) after the previous one is dropped, and the
     /// stand-in's request log says which batches met it: a control passes only
     /// on its own fault's answers.
-    private static func syncAfterCheckout(_ fixture: ScenarioFixture, server: StandInServer) -> [SyncFault: ControlOutcome] {
+    private static func syncThroughEachFault(_ fixture: ScenarioFixture, server: StandInServer) -> [SyncFault: ControlOutcome] {
         var outcomes: [SyncFault: ControlOutcome] = [:]
         let admin = server.client()
         let account: ScenarioAccount
