@@ -101,8 +101,10 @@ final class LiveFailureModeControlTests: XCTestCase {
         var batchStatuses: [Int] = []
     }
 
-    /// What a lifecycle came to: each of its controls' outcomes, and what it left running.
+    /// What a lifecycle came to: why it stopped before its controls ran, else each control's outcome; and what it left running.
     struct LifecycleOutcome: Sendable {
+        /// The set-up or step before the first control that failed (the stand-in, the fixture, login, checkout, mission).
+        var unrunnable: String?
         var syncFaults: [SyncFault: ControlOutcome] = [:]
         var rollback: ControlOutcome?
         var leftovers: String?
@@ -111,30 +113,38 @@ final class LiveFailureModeControlTests: XCTestCase {
     private static let lifecycles = SideBySideOutcomes<Lifecycle, LifecycleOutcome> { lifecycle in
         var outcome = LifecycleOutcome()
         let server: StandInServer
-        let fixture: ScenarioFixture
         do {
             server = try StandInServer(configuration: StandInConfiguration(profile: .instant))
+        } catch {
+            outcome.unrunnable = "could not set up the control: \(error)"
+            return outcome
+        }
+        // Last, after the fixture's leftovers are ended; also when the set-up below fails.
+        defer { server.stop() }
+        let fixture: ScenarioFixture
+        do {
             try server.start()
             var options = ScenarioFixture.Options.fromEnvironment()
             options.recordsRunMetadata = false
             let scenario: ScenarioID = lifecycle == .rollbackWithoutReviewFeedback ? .reviewRejectionForceRequiredContract : .freshAuthenticatedMission
             fixture = try ScenarioFixture(scenario: scenario, target: .embedding(server), options: options)
         } catch {
-            let unrunnable = ControlOutcome(unexpected: "could not set up the control: \(error)")
-            outcome.rollback = unrunnable
-            SyncFault.allCases.forEach { outcome.syncFaults[$0] = unrunnable }
+            outcome.unrunnable = "could not set up the control: \(error)"
             return outcome
         }
         switch lifecycle {
         case .syncFaults:
-            outcome.syncFaults = syncThroughEachFault(fixture, server: server)
+            do {
+                outcome.syncFaults = try syncThroughEachFault(fixture, server: server)
+            } catch {
+                outcome.unrunnable = "the lifecycle before the first sync failed: \(error)"
+            }
         case .rollbackWithoutReviewFeedback:
             outcome.rollback = control { try ReviewRejectionForceRequiredFlow(omitReviewFeedback: true).run(fixture) }
         }
         // Ended after the controls, before their outcomes are handed over: a leftover fails every test that reads one.
         outcome.leftovers = fixture.endLeftovers()
         try? FileManager.default.removeItem(at: fixture.workspace.directory)
-        server.stop()
         return outcome
     }
 
@@ -159,19 +169,12 @@ final class LiveFailureModeControlTests: XCTestCase {
     /// are scoped to an account) after the previous one is dropped, and the
     /// stand-in's request log says which batches met it: a control passes only
     /// on its own fault's answers.
-    private static func syncThroughEachFault(_ fixture: ScenarioFixture, server: StandInServer) -> [SyncFault: ControlOutcome] {
-        var outcomes: [SyncFault: ControlOutcome] = [:]
+    private static func syncThroughEachFault(_ fixture: ScenarioFixture, server: StandInServer) throws -> [SyncFault: ControlOutcome] {
         let admin = server.client()
-        let account: ScenarioAccount
-        do {
-            account = try fixture.login()
-            try fixture.prepareCheckout()
-            _ = try fixture.run("agent mission create") { try fixture.driver.missionCreate("canary-control") }
-        } catch {
-            let failed = ControlOutcome(unexpected: "the lifecycle before the first sync failed: \(error)")
-            SyncFault.allCases.forEach { outcomes[$0] = failed }
-            return outcomes
-        }
+        let account = try fixture.login()
+        try fixture.prepareCheckout()
+        _ = try fixture.run("agent mission create") { try fixture.driver.missionCreate("canary-control") }
+        var outcomes: [SyncFault: ControlOutcome] = [:]
         func batchStatuses() throws -> [Int] {
             try admin.requestLog(account: account.userID).filter { $0.path.hasPrefix("/api/v1/events/batch") }.map(\.status)
         }
@@ -190,12 +193,13 @@ final class LiveFailureModeControlTests: XCTestCase {
         return outcomes
     }
 
-    /// The control's failure, asserted to be `mode`: no leftovers, and (a sync fault) every batch of its `sync now` met its fault.
-    private func assertFails(with mode: FailureMode, _ control: ControlOutcome?, leftovers: String?, met fault: SyncFault? = nil,
+    /// The control's failure, asserted to be `mode`: its lifecycle ran and left nothing running, and
+    /// (a sync fault) every batch of its `sync now` met its fault.
+    private func assertFails(with mode: FailureMode, _ control: ControlOutcome?, of lifecycle: LifecycleOutcome, met fault: SyncFault? = nil,
                              file: StaticString = #filePath, line: UInt = #line) -> ScenarioFailure? {
-        XCTAssertNil(leftovers, "a control left processes running", file: file, line: line)
+        XCTAssertNil(lifecycle.leftovers, "a control left processes running", file: file, line: line)
         guard let control else {
-            XCTFail("expected \(mode.rawValue), the control did not run", file: file, line: line)
+            XCTFail("expected \(mode.rawValue), got \(lifecycle.unrunnable ?? "no outcome")", file: file, line: line)
             return nil
         }
         if let unexpected = control.unexpected {
@@ -215,8 +219,8 @@ final class LiveFailureModeControlTests: XCTestCase {
     }
 
     private func assertFails(with mode: FailureMode, _ fault: SyncFault, file: StaticString = #filePath, line: UInt = #line) -> ScenarioFailure? {
-        let outcome = Self.lifecycles.outcome(of: .syncFaults)
-        return assertFails(with: mode, outcome.syncFaults[fault], leftovers: outcome.leftovers, met: fault, file: file, line: line)
+        let lifecycle = Self.lifecycles.outcome(of: .syncFaults)
+        return assertFails(with: mode, lifecycle.syncFaults[fault], of: lifecycle, met: fault, file: file, line: line)
     }
 
     func testEventsTheServerRejectsAreSyncRejectedBySaaS() throws {
@@ -237,8 +241,8 @@ final class LiveFailureModeControlTests: XCTestCase {
     }
 
     func testARollbackWithoutReviewFeedbackIsTheRollbackRowMissingSignature() throws {
-        let outcome = Self.lifecycles.outcome(of: .rollbackWithoutReviewFeedback)
-        let failure = assertFails(with: .queueRollbackRowMissing, outcome.rollback, leftovers: outcome.leftovers)
+        let lifecycle = Self.lifecycles.outcome(of: .rollbackWithoutReviewFeedback)
+        let failure = assertFails(with: .queueRollbackRowMissing, lifecycle.rollback, of: lifecycle)
         XCTAssertTrue(failure?.details.contains("from='for_review' to='in_review'") ?? false, failure?.details ?? "")
         XCTAssertTrue(failure?.details.contains("requires review feedback") ?? false, failure?.details ?? "")
     }
