@@ -76,7 +76,7 @@ for index in "${!names[@]}"; do
         group+=(--filter "$pattern")
         rest+=(--skip "$pattern")
     done
-    if ((index > 0)); then
+    if [[ "${names[$index]}" != host-daemon ]]; then
         for pattern in $host_daemon; do group+=(--skip "$pattern"); done
     fi
     arguments+=("${group[*]}")
