@@ -175,16 +175,13 @@ final class LiveFailureModeControlTests: XCTestCase {
         try fixture.prepareCheckout()
         _ = try fixture.run("agent mission create") { try fixture.driver.missionCreate("canary-control") }
         var outcomes: [SyncFault: ControlOutcome] = [:]
-        func batchStatuses() throws -> [Int] {
-            try admin.requestLog(account: account.userID).filter { $0.path.hasPrefix("/api/v1/events/batch") }.map(\.status)
-        }
         for syncFault in SyncFault.allCases {
             do {
                 try admin.resetFaults()
                 _ = try admin.injectFault(syncFault.fault, count: 50, account: account.userID)
-                let before = try batchStatuses().count
+                let before = try admin.batchStatuses(account: account.userID).count
                 var outcome = control { _ = try fixture.requireSyncDelivers() }
-                outcome.batchStatuses = Array(try batchStatuses().dropFirst(before))
+                outcome.batchStatuses = Array(try admin.batchStatuses(account: account.userID).dropFirst(before))
                 outcomes[syncFault] = outcome
             } catch {
                 outcomes[syncFault] = ControlOutcome(unexpected: "could not read the stand-in around the \(syncFault) sync: \(error)")

@@ -97,7 +97,7 @@ final class SyncedLifecycleTests: XCTestCase {
         let review = StrictConsumerReview(
             counts: report.counts, envelopes: try admin.envelopes(account: account),
             receiptStatuses: try admin.receipts(account: account).map(\.status),
-            batchStatuses: try admin.requestLog(account: account).filter { $0.path.hasPrefix("/api/v1/events/batch") }.map(\.status),
+            batchStatuses: try admin.batchStatuses(account: account),
             newEventStatus: configuration.profile.newEventStatus,
             validatorEventsVersion: try admin.health()["spec_kitty_events"]?.stringValue,
             cliEventsVersion: SpecKittyLocator.eventsVersion(besides: binary))

@@ -112,6 +112,11 @@ public struct StandInClient: Sendable {
         try pages("/__standin__/requests", query: [("account", account)])
     }
 
+    /// The statuses the stand-in answered `account`'s event batches with, oldest first (from the request log).
+    public func batchStatuses(account: String) throws -> [Int] {
+        try requestLog(account: account).filter { Router.route(method: $0.method, path: $0.path) == .eventsBatch }.map(\.status)
+    }
+
     /// `GET /__standin__/dossier-artifacts`.
     public func dossierArtifacts(account: String? = nil) throws -> [StandInDossierArtifact] {
         try list("artifacts", try call("GET", "/__standin__/dossier-artifacts", query: [("account", account)]))
