@@ -180,9 +180,8 @@ final class StandInEndpointTests: StandInTestCase {
         XCTAssertEqual(try client.counts(account: bob.userID).syncEventCount, 1)
         XCTAssertEqual(try client.counts().batchIntakeBusinessRuleRejected, 22, "historical rows count in the totals")
 
-        let log = try client.requestLog(account: alice.userID)
-        XCTAssertEqual(log.filter { $0.path == "/api/v1/events/batch/" }.map(\.status), [200, 200])
-        XCTAssertTrue(log.contains { $0.path == "/oauth/token" }, "a grant is attributed to the account it issued tokens for")
+        XCTAssertEqual(try client.batchStatuses(account: alice.userID), [200, 200])
+        XCTAssertTrue(try client.requestLog(account: alice.userID).contains { $0.path == "/oauth/token" }, "a grant is attributed to the account it issued tokens for")
         XCTAssertFalse(try client.requestLog().contains { $0.path.hasPrefix("/__standin__") }, "admin traffic is not witness")
     }
 
